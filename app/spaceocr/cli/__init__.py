@@ -1,0 +1,1 @@
+"""The ``spaceocr`` command line: a thin shell over :mod:`spaceocr.core`."""

@@ -1,0 +1,108 @@
+"""What several subcommands share: walking inputs, writing output, reporting errors."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from spaceocr.core.export.json import error_envelope, new_request_id
+
+logger = logging.getLogger(__name__)
+
+
+def add_document_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--dpi", type=int, default=200, help="render PDF pages at N dpi (200)")
+    p.add_argument("--password", help="password of an encrypted PDF")
+    p.add_argument("--max-mb", type=float, help="refuse files larger than this (200 MiB)")
+    p.add_argument("--max-pixels", type=int, help="refuse pages with more pixels (100,000,000)")
+    p.add_argument("--max-pages", type=int, help="refuse documents with more pages (2000)")
+    p.add_argument(
+        "--no-text-layer", action="store_true",
+        help="OCR born-digital PDF pages instead of reading their text",
+    )
+
+
+def pipeline_options(args: argparse.Namespace) -> Any:
+    from spaceocr.core.documents import DocumentLimits
+    from spaceocr.core.pipeline import PipelineOptions
+
+    base = DocumentLimits()
+    limits = DocumentLimits(
+        max_bytes=int(args.max_mb * 1024 * 1024) if args.max_mb else base.max_bytes,
+        max_pixels=args.max_pixels or base.max_pixels,
+        max_pages=args.max_pages or base.max_pages,
+    )
+    if args.dpi < 36 or args.dpi > 1200:
+        raise SystemExit("spaceocr: --dpi must be between 36 and 1200")
+    return PipelineOptions(
+        dpi=args.dpi, password=args.password, limits=limits,
+        use_text_layer=not args.no_text_layer,
+    )
+
+
+def iter_inputs(paths: list[str]) -> Iterator[Path]:
+    """The files named, folders walked recursively (hidden files skipped), in sorted order."""
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for f in sorted(files):
+                    if not f.startswith("."):
+                        yield Path(root) / f
+        else:
+            yield p
+
+
+def open_output(out: str | None) -> IO[str]:
+    if out:
+        return open(out, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed by caller
+    return sys.stdout
+
+
+def dump_json(obj: Any, fh: IO[str], *, pretty: bool = True) -> None:
+    fh.write(json.dumps(obj, ensure_ascii=False, indent=2 if pretty else None))
+    fh.write("\n")
+    fh.flush()
+
+
+def report_error(exc: BaseException, file: str | None, verbose: bool) -> dict[str, Any]:
+    """The error envelope for ``exc``; one readable line on stderr (and the log)."""
+    from spaceocr.core.errors import SpaceOcrError
+
+    rid = new_request_id()
+    env = error_envelope(exc, rid, file=file)
+    code = env["error"]["code"]
+    logger.info("request %s failed with %s", env["error"]["requestId"], code)
+    if verbose and not isinstance(exc, SpaceOcrError):
+        logger.exception("unexpected error on %s", file)
+    print(f"spaceocr: {env['error']['message']} [{code}]", file=sys.stderr)
+    return env
+
+
+class Progress:
+    """A one-line progress bar on stderr, shown only when stderr is a terminal."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.enabled = total > 1 and sys.stderr.isatty()
+
+    def update(self, done: int, label: str) -> None:
+        if not self.enabled:
+            return
+        width = 24
+        filled = int(width * done / max(self.total, 1))
+        bar = "#" * filled + "-" * (width - filled)
+        sys.stderr.write(f"\r[{bar}] {done}/{self.total} {label[:40]:<40}")
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\n")
+            sys.stderr.flush()

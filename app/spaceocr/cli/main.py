@@ -1,0 +1,89 @@
+"""``spaceocr``: parse arguments, call the core, print, return an exit code.
+
+Exit codes: 0 all went well, 1 something failed (a bad file, a refused request), 2 usage.
+Data goes to stdout (JSON); messages, logs and progress go to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import importlib.util
+import logging
+import sys
+from collections.abc import Sequence
+
+from spaceocr import __version__
+
+logger = logging.getLogger("spaceocr")
+
+#: subcommand modules, in the order ``--help`` lists them; each has ``register(subparsers)``
+_COMMANDS = (
+    "extract",
+    "ocr",
+    "verify",
+    "templates",
+    "sheet",
+    "config",
+    "webhook",
+    "gui",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="spaceocr",
+        description="Turn invoices, receipts and cards into data a clerk can verify.",
+    )
+    parser.add_argument("--version", action="version", version=f"spaceocr {__version__}")
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="log details and show tracebacks"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in _COMMANDS:
+        modname = f"spaceocr.cli.{name}_cmd"
+        if importlib.util.find_spec(modname) is None:
+            continue
+        importlib.import_module(modname).register(sub)
+    return parser
+
+
+def _setup_logging(verbose: bool) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("spaceocr: %(levelname)s: %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(logging.DEBUG if verbose else logging.WARNING)
+    if not verbose:
+        # the OCR libraries are chatty at INFO
+        for noisy in ("RapidOCR", "rapidocr", "onnxruntime", "httpx", "httpcore"):
+            logging.getLogger(noisy).setLevel(logging.ERROR)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    _setup_logging(args.verbose)
+    if not getattr(args, "func", None):
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return int(args.func(args))
+    except KeyboardInterrupt:
+        print("spaceocr: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the boundary: one readable line, no traceback
+        from spaceocr.core.errors import SpaceOcrError
+
+        if args.verbose:
+            logger.exception("failed")
+        if isinstance(exc, SpaceOcrError):
+            print(f"spaceocr: {exc} [{exc.code}]", file=sys.stderr)
+        else:
+            print(f"spaceocr: unexpected error: {type(exc).__name__}: {exc} "
+                  f"(run with --verbose for details)", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

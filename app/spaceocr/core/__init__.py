@@ -1,0 +1,1 @@
+"""The Qt-free core of spaceocr: documents, OCR, extraction, grounding, store, exports."""

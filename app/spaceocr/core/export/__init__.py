@@ -1,0 +1,1 @@
+"""Exporters: the API's JSON shape, CSV (UTF-8 with BOM) and Excel."""
