@@ -203,6 +203,14 @@ class Document:
     def _render_pdf_page(self, index: int) -> PageImage:
         assert self._pdf is not None
         page = self._pdf.load_page(index)
+        if page.xref and self._pdf.xref_get_key(page.xref, "Type")[0] != "name":
+            # MuPDF renders a blank stand-in for a page object that is not a page at all
+            raise PageError(
+                f"{self.name}: page {index + 1} is damaged (its page object is missing); "
+                f"the other pages are processed.",
+                path=self.path,
+                page=index + 1,
+            )
         rect = page.rect
         dpi = float(self.dpi)
         pixels = (rect.width * dpi / 72) * (rect.height * dpi / 72)
