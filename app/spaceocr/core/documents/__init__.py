@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import errno
 import hashlib
-import io
 import logging
 import os
 import warnings
@@ -155,6 +154,7 @@ class Document:
         self.warnings: list[str] = []
         self._pdf = pdf
         self._image = image
+        self._first: PageImage | None = None  #: page 0 of an image, decoded at the door
 
     @property
     def name(self) -> str:
@@ -181,6 +181,9 @@ class Document:
         """
         if not 0 <= index < self.page_count:
             raise IndexError(f"page {index} out of range 0..{self.page_count - 1}")
+        if index == 0 and self._first is not None:
+            first, self._first = self._first, None
+            return first
         try:
             if self._pdf is not None:
                 return self._render_pdf_page(index)
@@ -239,6 +242,7 @@ class Document:
         return PageImage(index, rgb, dpi)
 
     def close(self) -> None:
+        self._first = None
         if self._pdf is not None:
             self._pdf.close()
             self._pdf = None
@@ -271,14 +275,12 @@ def _check_pixels(im: Image.Image, path: Path, limits: DocumentLimits) -> None:
         raise CorruptDocument(f"{path.name}: the image has no pixels.", path=path)
 
 
-def _read_checked(path: Path, limits: DocumentLimits) -> bytes:
-    """Read the whole file after the checks that need no reading."""
+def _check_and_hash(path: Path, limits: DocumentLimits) -> tuple[bytes, str]:
+    """Check what needs no reading, then stream the file once: (first bytes, sha256)."""
     try:
         st = path.stat()
     except FileNotFoundError:
-        raise DocumentNotFound(
-            f"{path}: no such file; check the path.", path=path
-        ) from None
+        raise DocumentNotFound(f"{path}: no such file; check the path.", path=path) from None
     except PermissionError:
         raise DocumentPermissionDenied(
             f"{path}: permission denied; make the file readable and try again.", path=path
@@ -294,9 +296,14 @@ def _read_checked(path: Path, limits: DocumentLimits) -> bytes:
             path=path,
             details={"bytes": st.st_size, "limit": limits.max_bytes},
         )
+    digest = hashlib.sha256()
+    head = b""
     try:
         with path.open("rb") as fh:
-            return fh.read()
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                if not head:
+                    head = chunk[:1024]
+                digest.update(chunk)
     except PermissionError:
         raise DocumentPermissionDenied(
             f"{path}: permission denied; make the file readable and try again.", path=path
@@ -305,6 +312,7 @@ def _read_checked(path: Path, limits: DocumentLimits) -> bytes:
         if exc.errno == errno.EACCES:
             raise DocumentPermissionDenied(f"{path}: permission denied.", path=path) from None
         raise CorruptDocument(f"{path.name}: the file cannot be read ({exc}).", path=path) from exc
+    return head, digest.hexdigest()
 
 
 def open_document(
@@ -331,25 +339,24 @@ def open_document(
     """
     limits = limits or DocumentLimits()
     p = Path(path)
-    data = _read_checked(p, limits)
-    sha256 = hashlib.sha256(data).hexdigest()
-    kind = sniff_kind(data[:1024])
+    head, sha256 = _check_and_hash(p, limits)
+    kind = sniff_kind(head)
     if kind is None:
         raise UnsupportedDocument(
-            f"{p.name}: not a supported document; it looks like {_describe_unsupported(data)}. "
+            f"{p.name}: not a supported document; it looks like {_describe_unsupported(head)}. "
             f"spaceocr reads PDF, JPEG, PNG, GIF, BMP, TIFF and WebP.",
             path=p,
         )
     if kind == "pdf":
-        return _open_pdf(p, data, sha256, password, dpi, limits)
-    return _open_image(p, data, kind, sha256, dpi, limits)
+        return _open_pdf(p, sha256, password, dpi, limits)
+    return _open_image(p, kind, sha256, dpi, limits)
 
 
 def _open_pdf(
-    p: Path, data: bytes, sha256: str, password: str | None, dpi: int, limits: DocumentLimits
+    p: Path, sha256: str, password: str | None, dpi: int, limits: DocumentLimits
 ) -> Document:
     try:
-        pdf = pymupdf.open(stream=data, filetype="pdf")
+        pdf = pymupdf.open(p, filetype="pdf")
     except Exception as exc:  # noqa: BLE001 - MuPDF raises several types for a broken file
         raise CorruptDocument(
             f"{p.name}: the PDF is damaged and cannot be opened ({exc}); "
@@ -400,13 +407,13 @@ def _open_pdf(
 
 
 def _open_image(
-    p: Path, data: bytes, kind: str, sha256: str, dpi: int, limits: DocumentLimits
+    p: Path, kind: str, sha256: str, dpi: int, limits: DocumentLimits
 ) -> Document:
     try:
         with warnings.catch_warnings():
             # our own pixel limit is checked below, before anything is decoded
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            im = Image.open(io.BytesIO(data))
+            im = Image.open(p)
     except Image.DecompressionBombError as exc:
         raise DocumentTooLarge(
             f"{p.name}: the image declares more pixels than can be decoded safely; refused.",
@@ -418,20 +425,22 @@ def _open_image(
             f"re-export it.",
             path=p,
         ) from exc
-    _check_pixels(im, p, limits)
-    count = 1
-    if kind == "tiff":
-        count = getattr(im, "n_frames", 1)
+    try:
+        _check_pixels(im, p, limits)
+        count = getattr(im, "n_frames", 1) if kind == "tiff" else 1
         if count > limits.max_pages:
             raise DocumentTooLarge(
                 f"{p.name}: the TIFF has {count} pages, more than the limit of "
                 f"{limits.max_pages}.",
                 path=p,
             )
+    except BaseException:
+        im.close()
+        raise
     doc = Document(p, kind, sha256, count, dpi=dpi, limits=limits, image=im)
     try:
         # decode the first page now: a truncated file is refused at the door, not mid-batch
-        first = doc.page(0)
+        doc._first = doc.page(0)
     except PageError as exc:
         doc.close()
         raise CorruptDocument(
@@ -439,6 +448,5 @@ def _open_image(
             f"re-scan or re-export it.",
             path=p,
         ) from exc.__cause__
-    del first
     return doc
 
