@@ -1,0 +1,148 @@
+"""The embedded (offline) engine: PP-OCR for every script, Tesseract ``kor`` where Hangul is.
+
+Everything it needs installs with pip (rapidocr's wheel carries the PP-OCR models, tesserocr
+bundles libtesseract) except Tesseract's Korean data, which comes from the OS package
+``tesseract-ocr-kor``. Without that data the engine still reads every page and marks each one
+with the warning ``korean_unavailable``. Nothing is downloaded, ever.
+
+Per page:
+
+1. orientation probe on a small copy (:mod:`.orientation`); the page is turned upright;
+2. PP-OCR reads the page: line quads (tilted with the text), characters along each line;
+3. where PP-OCR left a line's text uncovered or read it with low confidence, Tesseract ``kor``
+   reads that line; its Hangul replaces what PP-OCR put there (PP-OCR has no Hangul at all),
+   and anything else PP-OCR read well is kept (:mod:`.korean`);
+4. segments are grouped into rows in reading order and every character's quad is mapped back
+   to the page as given, page-relative (:mod:`.layout`).
+
+Models load on the first :meth:`EmbeddedEngine.recognize` and are reused for every page after.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+
+import numpy as np
+from PIL import Image
+
+from spaceocr.core.errors import Cancelled, EngineRequestFailed
+from spaceocr.core.ocr.layout import build_chars, group_rows
+from spaceocr.core.ocr.orientation import detect_rotation, rotate_upright, unrotate_point
+from spaceocr.core.ocr.ppocr import PpOcr
+from spaceocr.core.types import OcrPage
+
+__all__ = ["EmbeddedEngine"]
+
+logger = logging.getLogger(__name__)
+
+#: lines PP-OCR read with less confidence than this are dropped (rapidocr's own default)
+MIN_LINE_SCORE = 0.5
+
+
+class EmbeddedEngine:
+    """PP-OCR (rapidocr, models in the wheel) plus Tesseract ``kor`` for Hangul.
+
+    Args:
+        tessdata: folder holding ``kor.traineddata``; by default ``TESSDATA_PREFIX`` and the
+            usual OS locations are searched. A folder without it means no Korean pass.
+        korean: False turns the Korean pass off (no warning then).
+        detect_orientation: False skips the quarter-turn probe (pages taken as upright).
+        threads: onnxruntime threads (0: onnxruntime's default).
+    """
+
+    name = "embedded"
+    version = "ppocrv6-small+tesseract-kor"
+
+    def __init__(
+        self,
+        *,
+        tessdata: str | Path | None = None,
+        korean: bool = True,
+        detect_orientation: bool = True,
+        threads: int = 0,
+    ) -> None:
+        self._ppocr = PpOcr(threads=threads)
+        self._tessdata = Path(tessdata) if tessdata is not None else None
+        self._korean_enabled = korean
+        self._detect_orientation = detect_orientation
+        self._korean = None
+        self._korean_checked = False
+        self._lock = threading.Lock()
+
+    def is_available(self) -> bool:
+        """True when rapidocr and its packaged models are installed (no model is loaded)."""
+        return PpOcr.models_present()
+
+    @property
+    def korean_available(self) -> bool:
+        """True when Tesseract and its ``kor`` data can be used."""
+        return self._korean_reader() is not None
+
+    def _korean_reader(self):  # type: ignore[no-untyped-def]
+        if not self._korean_enabled:
+            return None
+        if not self._korean_checked:
+            from spaceocr.core.ocr.korean import KoreanReader
+
+            self._korean = KoreanReader.create(self._tessdata)
+            self._korean_checked = True
+        return self._korean
+
+    def recognize(
+        self,
+        image: Image.Image,
+        *,
+        page_index: int = 0,
+        dpi: float = 0.0,
+        cancel: threading.Event | None = None,
+    ) -> OcrPage:
+        """Read one page image; characters come back in reading order, quads on the page."""
+        if cancel is not None and cancel.is_set():
+            raise Cancelled("cancelled by the user")
+        rgb = image if image.mode == "RGB" else image.convert("RGB")
+        width, height = rgb.size
+        warnings: list[str] = []
+        with self._lock:  # one page at a time through the shared models
+            try:
+                angle = detect_rotation(self._ppocr, rgb) if self._detect_orientation else 0
+                upright = rotate_upright(rgb, angle)
+                bgr = np.ascontiguousarray(np.asarray(upright)[:, :, ::-1])
+                lines = self._ppocr.read(bgr)
+                if cancel is not None and cancel.is_set():
+                    raise Cancelled("cancelled by the user")
+                reader = self._korean_reader()
+                if reader is not None:
+                    from spaceocr.core.ocr.korean import merge_korean
+
+                    lines = merge_korean(lines, upright, reader)
+                elif self._korean_enabled:
+                    warnings.append("korean_unavailable")
+            except (Cancelled, EngineRequestFailed):
+                raise
+            except MemoryError as exc:
+                raise EngineRequestFailed(
+                    f"page {page_index + 1}: out of memory while reading it; try a lower dpi",
+                    page=page_index + 1,
+                ) from exc
+            except Exception as exc:
+                if type(exc).__name__ == "EngineUnavailable":
+                    raise
+                raise EngineRequestFailed(
+                    f"page {page_index + 1}: the embedded OCR failed "
+                    f"({type(exc).__name__}: {exc})",
+                    page=page_index + 1,
+                ) from exc
+        lines = [ln for ln in lines if ln.chars and (ln.korean or ln.score >= MIN_LINE_SCORE)]
+        rows = group_rows(lines)
+        chars = build_chars(rows, width, height, unrotate_point(angle, width, height))
+        return OcrPage(
+            index=page_index,
+            width_px=width,
+            height_px=height,
+            dpi=float(dpi),
+            engine=self.name,
+            chars=chars,
+            warnings=tuple(warnings),
+        )
