@@ -30,8 +30,8 @@ def make_pdf(path: Path, pages: int) -> None:
         page = doc.new_page()
         page.insert_text((72, 72), f"請求書 Invoice page {i + 1}", fontname="japan", fontsize=18)
         for row in range(30):
-            page.insert_text((72, 110 + row * 22), f"Item {row:02d}   数量 {row + 1}   ¥{1200 * row:,}",
-                             fontname="japan", fontsize=11)
+            line = f"Item {row:02d}   数量 {row + 1}   ¥{1200 * row:,}"
+            page.insert_text((72, 110 + row * 22), line, fontname="japan", fontsize=11)
     doc.save(path)
 
 

@@ -46,7 +46,9 @@ class Reply:
         return cls(status, json.dumps(obj).encode("utf-8"), headers, **kw)
 
     @classmethod
-    def raw(cls, status: int, body: bytes | str, content_type: str = "text/plain", **kw: Any) -> Reply:
+    def raw(
+        cls, status: int, body: bytes | str, content_type: str = "text/plain", **kw: Any
+    ) -> Reply:
         data = body.encode("utf-8") if isinstance(body, str) else body
         headers = {"Content-Type": content_type, **kw.pop("headers", {})}
         return cls(status, data, headers, **kw)
@@ -67,7 +69,7 @@ class ReplayServer:
         class _H(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
 
-            def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib name
+            def log_message(self, format: str, *args: Any) -> None:
                 return
 
             def _serve(self) -> None:
@@ -106,7 +108,9 @@ class ReplayServer:
         """Answer ``method path`` with ``handler``; a list answers successive requests in turn
         (the last one repeats)."""
         with self._lock:
-            self._routes[(method.upper(), path)] = list(handler) if isinstance(handler, list) else handler
+            self._routes[(method.upper(), path)] = (
+                list(handler) if isinstance(handler, list) else handler
+            )
 
     def _dispatch(self, req: Request) -> Reply:
         with self._lock:

@@ -62,7 +62,7 @@ def iter_inputs(paths: list[str]) -> Iterator[Path]:
 
 def open_output(out: str | None) -> IO[str]:
     if out:
-        return open(out, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed by caller
+        return open(out, "w", encoding="utf-8", newline="")
     return sys.stdout
 
 
@@ -81,7 +81,7 @@ def report_error(exc: BaseException, file: str | None, verbose: bool) -> dict[st
     code = env["error"]["code"]
     logger.info("request %s failed with %s", env["error"]["requestId"], code)
     if verbose and not isinstance(exc, SpaceOcrError):
-        logger.exception("unexpected error on %s", file)
+        logger.error("unexpected error on %s", file, exc_info=exc)
     print(f"spaceocr: {env['error']['message']} [{code}]", file=sys.stderr)
     return env
 

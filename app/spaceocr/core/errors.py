@@ -20,12 +20,19 @@ The tree::
     │   └── EngineRequestFailed         engine_request_failed
     ├── TemplateError                   template_error       (also ValueError)
     │   └── TemplateNotFound            template_not_found
+    ├── InvalidValues                   invalid_values       (also ValueError: verify's VALUES)
     ├── StoreError
-    │   ├── StoreUnavailable            store_unavailable    (the environment: locked, full, read-only)
-    │   └── StoreCorrupt                store_corrupt
+    │   ├── StoreUnavailable            store_unavailable    (locked, disk full, read-only)
+    │   ├── StoreCorrupt                store_corrupt        (not a store, damaged, or a bug of ours)
+    │   ├── SheetNotFound               sheet_not_found      (also KeyError)
+    │   ├── SheetDocumentNotFound       sheet_document_not_found (also KeyError)
+    │   ├── SheetTemplateMismatch       sheet_template_mismatch  (also ValueError)
+    │   └── WhereError                  where_invalid        (also ValueError: --where/--sort)
     ├── ApiError
-    │   ├── ApiStatusError              api_<code from the server> (status, requestId, clipped body)
-    │   └── ApiTransportError           api_transport
+    │   ├── ApiStatusError              the server's code (status, requestId, clipped body)
+    │   ├── ApiResponseError            api_bad_response     (a 2xx answer we cannot read)
+    │   ├── ApiTransportError           api_transport, api_timeout
+    │   └── WebhookSignatureError       webhook_signature    (a missing or forged signature)
     ├── ConfigError                     config_error         (a missing key, a bad setting)
     └── Cancelled                       cancelled
 
@@ -41,6 +48,7 @@ from typing import Any
 
 __all__ = [
     "ApiError",
+    "ApiResponseError",
     "ApiStatusError",
     "ApiTransportError",
     "Cancelled",
@@ -58,7 +66,11 @@ __all__ = [
     "EngineQuotaError",
     "EngineRequestFailed",
     "EngineUnavailable",
+    "InvalidValues",
     "PageError",
+    "SheetDocumentNotFound",
+    "SheetNotFound",
+    "SheetTemplateMismatch",
     "SpaceOcrError",
     "StoreCorrupt",
     "StoreError",
@@ -66,6 +78,8 @@ __all__ = [
     "TemplateError",
     "TemplateNotFound",
     "UnsupportedDocument",
+    "WebhookSignatureError",
+    "WhereError",
 ]
 
 
@@ -171,6 +185,12 @@ class TemplateNotFound(TemplateError):
     code = "template_not_found"
 
 
+class InvalidValues(SpaceOcrError, ValueError):
+    """The values given to verify are not ``{"name": "value" | [{...}, ...]}``."""
+
+    code = "invalid_values"
+
+
 # --------------------------------------------------------------------------- store
 class StoreError(SpaceOcrError):
     code = "store_error"
@@ -184,6 +204,26 @@ class StoreUnavailable(StoreError):
 
 class StoreCorrupt(StoreError):
     code = "store_corrupt"
+
+
+class SheetNotFound(StoreError, KeyError):
+    code = "sheet_not_found"
+
+
+class SheetDocumentNotFound(StoreError, KeyError):
+    code = "sheet_document_not_found"
+
+
+class SheetTemplateMismatch(StoreError, ValueError):
+    """A sheet holds one template; a result of another template was saved into it."""
+
+    code = "sheet_template_mismatch"
+
+
+class WhereError(StoreError, ValueError):
+    """A ``--where`` or ``--sort`` expression that is not valid for the sheet."""
+
+    code = "where_invalid"
 
 
 # --------------------------------------------------------------------------- hosted API
@@ -209,8 +249,28 @@ class ApiStatusError(ApiError):
         self.body = body[:500]
 
 
+class ApiResponseError(ApiError):
+    """The hosted API answered 2xx with a body we cannot read (not JSON, no ``data``)."""
+
+    code = "api_bad_response"
+
+    def __init__(
+        self, message: str, *, status_code: int = 200, request_id: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(message, **kwargs)
+        self.status_code = status_code
+        self.request_id = request_id
+
+
 class ApiTransportError(ApiError):
     code = "api_transport"
+
+
+class WebhookSignatureError(ApiError):
+    """A webhook delivery whose ``X-Spaceocr-Signature`` is missing or does not match."""
+
+    code = "webhook_signature"
 
 
 # --------------------------------------------------------------------------- misc

@@ -35,9 +35,7 @@ def _parse_field(obj: Any, where: str) -> FieldSpec:
         raise TemplateError(f"{where}: a field must be an object or a name, got {obj!r}")
     name = obj.get("name")
     if not isinstance(name, str) or not _NAME.match(name):
-        raise TemplateError(
-            f"{where}: field name {name!r} must be letters, digits and underscores"
-        )
+        raise TemplateError(f"{where}: field name {name!r} must be letters, digits and underscores")
     ftype = obj.get("type", "array" if obj.get("children") else "text")
     if ftype not in FIELD_TYPES:
         raise TemplateError(
@@ -55,11 +53,11 @@ def _parse_field(obj: Any, where: str) -> FieldSpec:
     )
     title_raw = obj.get("title") or {}
     title = MappingProxyType(
-        {"en": title_raw} if isinstance(title_raw, str) else {str(k): str(v) for k, v in title_raw.items()}
+        {"en": title_raw}
+        if isinstance(title_raw, str)
+        else {str(k): str(v) for k, v in title_raw.items()}
     )
-    children = tuple(
-        _parse_field(c, f"{where} > {name}") for c in (obj.get("children") or ())
-    )
+    children = tuple(_parse_field(c, f"{where} > {name}") for c in (obj.get("children") or ()))
     if ftype == "array" and not children:
         raise TemplateError(f"{where}: array field {name!r} needs children")
     return FieldSpec(
@@ -72,7 +70,9 @@ def _parse_field(obj: Any, where: str) -> FieldSpec:
     )
 
 
-def parse_template(obj: Any, *, source: str = "<template>", default_name: str = "custom") -> Template:
+def parse_template(
+    obj: Any, *, source: str = "<template>", default_name: str = "custom"
+) -> Template:
     """Build a :class:`Template` from parsed JSON (a template, ``{"fields": ...}`` or a list)."""
     if isinstance(obj, list):
         obj = {"fields": obj}
@@ -87,7 +87,9 @@ def parse_template(obj: Any, *, source: str = "<template>", default_name: str = 
         raise TemplateError(f"{source}: duplicate field names: {', '.join(dupes)}")
     title_raw = obj.get("title") or {}
     title = MappingProxyType(
-        {"en": title_raw} if isinstance(title_raw, str) else {str(k): str(v) for k, v in title_raw.items()}
+        {"en": title_raw}
+        if isinstance(title_raw, str)
+        else {str(k): str(v) for k, v in title_raw.items()}
     )
     return Template(
         name=str(obj.get("name") or default_name),
@@ -111,7 +113,9 @@ def _load_json(text: str, source: str) -> Any:
 def builtin_names() -> tuple[str, ...]:
     """Names of the built-in templates."""
     root = resources.files("spaceocr.core.templates") / "builtin"
-    return tuple(sorted(p.name[: -len(".json")] for p in root.iterdir() if p.name.endswith(".json")))
+    return tuple(
+        sorted(p.name[: -len(".json")] for p in root.iterdir() if p.name.endswith(".json"))
+    )
 
 
 _CACHE: dict[str, Template] = {}
