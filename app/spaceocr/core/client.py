@@ -1,0 +1,982 @@
+"""The client of the hosted space-ocr REST API (``https://api.space-ocr.com``), over httpx.
+
+What the reference (``space-ocr-api.txt``) documents, and this client does:
+
+* ``Authorization: Bearer spocr_…`` on every request; the key's form is checked when the
+  client is built, before any request is sent. ``SPACEOCR_API_BASE`` overrides the base URL.
+* ``POST /ocr/fields`` with ``image`` (pure base64 here), ``imageType`` and ``templateId`` or
+  ``fields``; the answer is ``{"status": "success", "data": {name: field}}`` where a field
+  carries ``value``, ``bbox`` (0–1000 grid), ``vertices``, ``match_ratio``, ``bbox_source``.
+* ``POST /upload`` queues images, a job per file with status ``pending``; ``GET /jobs/{jobId}``
+  polls one; ``GET /view`` reads a stored sheet with ``where``, ``sort`` and ``select``.
+* Errors share ``{"error": {"code", "message", "requestId"}}`` (400, 401, 402, 404, 429, 500,
+  502) and every response has an ``X-Request-Id`` header. 401 = missing/invalid key, 403 =
+  unknown key, 429 = ``rate_limited`` with ``details.retryAfterSec`` (not ``Retry-After``).
+  The limit is 60 requests a minute per key: :class:`RateLimiter` keeps us under it.
+
+Where the reference is silent, this client assumes the obvious shape (the replay server in
+``tests/support/hosted_api.py`` implements the same assumptions):
+
+* ``imageType`` is ``"base64"`` for an inline image and ``"url"`` for a URL.
+* ``fields`` (a custom template) is a list of ``{"name", "type", "description"?,
+  "children"?}`` objects, the same shape as our template files; built-in templates the API
+  names (receipt, invoice, delivery, business_card, driver_license) go as ``templateId``,
+  our other built-ins go as ``fields``.
+* ``POST /upload`` is ``multipart/form-data``: one ``file`` part per image, plus the form
+  fields ``templateId`` or ``fields`` (JSON text), and optionally ``sheetId`` and
+  ``webhookUrl``. It answers ``{"status": "success", "data": {"jobs": [{"jobId", "status",
+  "fileName"}]}}``.
+* ``GET /jobs/{jobId}`` answers ``{"status": "success", "data": {"jobId", "status", "fileName",
+  "result": {field...} | null, "error": {"code", "message"} | null}}``; the statuses are
+  ``pending``, ``processing``, ``completed`` and ``failed``.
+* ``GET /view`` takes ``sheetId``, ``where`` (e.g. ``total>1000 and currency=JPY``), ``sort``
+  (a field name, ``-`` for descending), ``select`` (comma-separated names), ``limit`` and
+  ``offset``; it answers ``{"status": "success", "data": {"rows": [...], "total": n}}``.
+* 403 carries the code ``forbidden``, 402 ``plan_limit_reached``; the client keys on the HTTP
+  status, never on these codes, and keeps the server's code as ``api_<code>``.
+
+Retries are bounded (:class:`RetryPolicy`): a 429 waits ``retryAfterSec``; 500, 502, 503,
+504, timeouts and dropped connections back off exponentially. A retried ``POST /ocr/fields``
+after a timeout may be charged twice by the service: the reference says nothing either way.
+Each final failure is an :class:`~spaceocr.core.errors.ApiStatusError` (code ``api_<server
+code>``, ``status_code``, ``request_id``), an :class:`~spaceocr.core.errors.ApiTransportError`
+(``api_timeout``, ``api_transport``) or an :class:`~spaceocr.core.errors.ApiResponseError`.
+
+The key never leaves :class:`~spaceocr.core.secrets.Secret` except to build the header of a
+request; it is scrubbed from any server text that is quoted in an error, and nothing here
+logs headers or bodies.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import json
+import logging
+import os
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote, urlsplit
+
+import httpx
+
+from spaceocr import __version__
+from spaceocr.core.documents import open_document
+from spaceocr.core.errors import (
+    ApiError,
+    ApiResponseError,
+    ApiStatusError,
+    ApiTransportError,
+    Cancelled,
+    ConfigError,
+    PageError,
+)
+from spaceocr.core.export.json import GRID, result_from_api
+from spaceocr.core.secrets import KeyStore, Secret, check_key_form
+from spaceocr.core.templates.schema import FieldSpec, Template
+from spaceocr.core.types import DocumentResult, ResultWarning
+
+if TYPE_CHECKING:
+    from PIL import Image
+
+    from spaceocr.core.pipeline import PipelineOptions
+
+__all__ = [
+    "API_TEMPLATE_IDS",
+    "DEFAULT_BASE_URL",
+    "ENGINE_NAME",
+    "RATE_LIMIT_PER_MINUTE",
+    "ApiReply",
+    "HostedClient",
+    "Job",
+    "RateLimiter",
+    "RetryPolicy",
+    "ViewPage",
+    "encode_page",
+    "merge_page_data",
+    "template_payload",
+]
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_BASE_URL = "https://api.space-ocr.com"
+ENGINE_NAME = "space-ocr api"
+RATE_LIMIT_PER_MINUTE = 60
+#: the built-in templates the reference names; ours outside this list are sent as ``fields``
+API_TEMPLATE_IDS = ("receipt", "invoice", "delivery", "business_card", "driver_license")
+#: a page image larger than this as PNG is sent as JPEG instead
+MAX_PNG_BYTES = 8 * 1024 * 1024
+
+_RETRY_STATUSES = frozenset({500, 502, 503, 504})
+_DONE = frozenset({"completed", "failed"})
+_DONE_ALIASES = {"done": "completed", "succeeded": "completed", "success": "completed",
+                 "error": "failed"}
+
+Sleep = Callable[[float], None]
+Clock = Callable[[], float]
+ProgressCallback = Callable[[str, int, int], None]
+
+
+# --------------------------------------------------------------------------- rate limit
+class RateLimiter:
+    """At most ``limit`` requests in any ``window_s`` seconds (a sliding window).
+
+    A sliding window is stricter than a token bucket of the same rate (a full bucket allows a
+    burst of ``limit`` and then more within the same minute), so the server's "60 requests
+    per minute" is never exceeded. ``clock`` and ``sleep`` are injectable for tests.
+    """
+
+    def __init__(
+        self,
+        limit: int = RATE_LIMIT_PER_MINUTE,
+        window_s: float = 60.0,
+        *,
+        clock: Clock = time.monotonic,
+        sleep: Sleep = time.sleep,
+    ) -> None:
+        if limit < 1 or window_s <= 0:
+            raise ValueError("a rate limit needs limit >= 1 and window_s > 0")
+        self.limit = limit
+        self.window_s = window_s
+        self._clock = clock
+        self._sleep = sleep
+        self._sent: deque[float] = deque()
+        self._lock = threading.Lock()
+        self.waited_s = 0.0  #: total time spent waiting, for tests and figures
+
+    def acquire(self, cancel: threading.Event | None = None) -> float:
+        """Wait until a request may be sent, count it, and return the seconds waited.
+
+        Raises:
+            Cancelled: ``cancel`` was set while waiting.
+        """
+        waited = 0.0
+        while True:
+            with self._lock:
+                now = self._clock()
+                while self._sent and self._sent[0] <= now - self.window_s:
+                    self._sent.popleft()
+                if len(self._sent) < self.limit:
+                    self._sent.append(now)
+                    self.waited_s += waited
+                    return waited
+                wait = self._sent[0] + self.window_s - now
+            logger.debug("rate limit: waiting %.2f s before the next request", wait)
+            _check_cancel(cancel)
+            self._sleep(wait)
+            waited += wait
+            _check_cancel(cancel)
+
+
+@dataclass(frozen=True, slots=True)
+class RetryPolicy:
+    """How often and how long to retry.
+
+    ``max_attempts`` counts the first try; a 429 waits the server's ``retryAfterSec`` (at
+    most ``max_retry_after_s``: a longer wait is not waited, the error is returned at once);
+    5xx and transport failures wait ``backoff_s * 2**(n-1)``, at most ``backoff_max_s``.
+    """
+
+    max_attempts: int = 4
+    backoff_s: float = 0.5
+    backoff_max_s: float = 8.0
+    max_retry_after_s: float = 120.0
+
+    def backoff(self, attempt: int) -> float:
+        return float(min(self.backoff_s * 2 ** (attempt - 1), self.backoff_max_s))
+
+
+# --------------------------------------------------------------------------- replies
+@dataclass(frozen=True, slots=True)
+class ApiReply:
+    """A successful answer: the parsed body, its status and the server's request id."""
+
+    status_code: int
+    body: Mapping[str, Any]
+    request_id: str | None
+    attempts: int = 1
+
+    @property
+    def data(self) -> Any:
+        return self.body.get("data")
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One queued file of ``POST /upload``, as ``GET /jobs/{jobId}`` last reported it."""
+
+    job_id: str
+    status: str
+    file_name: str = ""
+    result: Mapping[str, Any] | None = None
+    error: Mapping[str, Any] | None = None
+    request_id: str | None = None
+
+    @property
+    def is_done(self) -> bool:
+        return self.status in _DONE
+
+    @property
+    def is_ok(self) -> bool:
+        return self.status == "completed"
+
+    @classmethod
+    def from_api(cls, obj: Mapping[str, Any], request_id: str | None = None) -> Job:
+        """A job from the API's job object.
+
+        Raises:
+            ApiResponseError: no ``jobId``.
+        """
+        job_id = obj.get("jobId")
+        if not isinstance(job_id, str) or not job_id:
+            raise ApiResponseError(
+                "the space-ocr API returned a job without a jobId", request_id=request_id
+            )
+        status = str(obj.get("status") or "pending").lower()
+        status = _DONE_ALIASES.get(status, status)
+        result = obj.get("result")
+        error = obj.get("error")
+        return cls(
+            job_id=job_id,
+            status=status,
+            file_name=str(obj.get("fileName") or ""),
+            result=result if isinstance(result, Mapping) else None,
+            error=error if isinstance(error, Mapping) else None,
+            request_id=request_id,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ViewPage:
+    """Rows of a stored sheet as ``GET /view`` returned them."""
+
+    rows: tuple[Mapping[str, Any], ...]
+    total: int | None = None
+    request_id: str | None = None
+    raw: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+
+
+# --------------------------------------------------------------------------- payloads
+def _field_payload(spec: FieldSpec) -> dict[str, Any]:
+    obj: dict[str, Any] = {"name": spec.name, "type": spec.type}
+    if spec.description:
+        obj["description"] = spec.description
+    if spec.children:
+        obj["children"] = [_field_payload(c) for c in spec.children]
+    return obj
+
+
+def template_payload(template: Template) -> dict[str, Any]:
+    """``{"templateId": ...}`` for a built-in the API knows, else ``{"fields": [...]}``."""
+    if template.is_builtin and template.name in API_TEMPLATE_IDS:
+        return {"templateId": template.name}
+    return {"fields": [_field_payload(f) for f in template.fields]}
+
+
+def encode_page(image: Image.Image, *, max_png_bytes: int = MAX_PNG_BYTES) -> tuple[bytes, str]:
+    """A rendered page as PNG bytes, or JPEG (quality 92) when the PNG would be too big.
+
+    Pages are always re-encoded from the rendered (EXIF-rotated) image, so the API's boxes
+    are relative to the same page the result's ``page_sizes`` describe.
+    """
+    buf = io.BytesIO()
+    image.save(buf, format="PNG")
+    if buf.tell() <= max_png_bytes:
+        return buf.getvalue(), "image/png"
+    buf = io.BytesIO()
+    image.convert("RGB").save(buf, format="JPEG", quality=92)
+    return buf.getvalue(), "image/jpeg"
+
+
+def _number(v: Any) -> float | None:
+    if isinstance(v, bool) or not isinstance(v, int | float):
+        return None
+    f = float(v)
+    return f if -0.05 * GRID <= f <= 1.05 * GRID else None
+
+
+def _clean_field(obj: Mapping[str, Any]) -> dict[str, Any]:
+    """A copy of an API field with any malformed geometry removed (left ungrounded, never
+    repaired or invented)."""
+    out = dict(obj)
+    bbox = out.get("bbox")
+    if bbox is not None and not (
+        isinstance(bbox, Mapping)
+        and all(_number(bbox.get(k)) is not None for k in ("xmin", "ymin", "xmax", "ymax"))
+    ):
+        out["bbox"] = None
+    verts = out.get("vertices")
+    if verts and not (
+        isinstance(verts, list)
+        and len(verts) == 4
+        and all(isinstance(v, Mapping) and _number(v.get("x")) is not None
+                and _number(v.get("y")) is not None for v in verts)
+    ):
+        out["vertices"] = []
+    ratio = out.get("match_ratio")
+    if ratio is not None and (_number(ratio) is None or not 0.0 <= float(ratio) <= 1.0):
+        out["match_ratio"] = 0.0
+    if not out.get("bbox") and not out.get("vertices"):
+        out["bbox"], out["vertices"] = None, []
+        if out.get("bbox_source") not in (None, "none"):
+            out["bbox_source"] = "none"
+    return out
+
+
+def _has_value(obj: Any) -> bool:
+    return isinstance(obj, Mapping) and obj.get("value") not in (None, "")
+
+
+def _rank(obj: Mapping[str, Any]) -> tuple[int, float]:
+    grounded = bool(obj.get("bbox") or obj.get("vertices"))
+    return (int(grounded), float(obj.get("match_ratio") or 0.0))
+
+
+def merge_page_data(
+    pages: Sequence[tuple[int, Mapping[str, Any]]], template: Template | None = None
+) -> dict[str, Any]:
+    """Merge the ``data`` of each page's answer into one document's ``data``.
+
+    Every field gets ``page`` (1-based) set to the page it was read from. A scalar field
+    found on several pages keeps the best-grounded value (grounded first, then the higher
+    ``match_ratio``, then the earlier page); the rows of an array field are concatenated in
+    page order. Fields come in template order, unknown ones after.
+    """
+    merged: dict[str, Any] = {}
+    for index, data in pages:
+        for name, val in data.items():
+            if isinstance(val, list):
+                rows = merged.setdefault(name, [])
+                if not isinstance(rows, list):
+                    continue
+                for row in val:
+                    if not isinstance(row, Mapping):
+                        continue
+                    cells = {
+                        c: {**_clean_field(cv), "page": index + 1}
+                        for c, cv in row.items()
+                        if _has_value(cv)
+                    }
+                    if cells:
+                        rows.append(cells)
+            elif _has_value(val):
+                cand = {**_clean_field(val), "page": index + 1}
+                best = merged.get(name)
+                if not isinstance(best, Mapping) or _rank(cand) > _rank(best):
+                    merged[name] = cand
+    order = [f.name for f in template.fields] if template else []
+    order += [n for n in merged if n not in order]
+    return {n: merged[n] for n in order if n in merged and merged[n] != []}
+
+
+# --------------------------------------------------------------------------- helpers
+def _check_cancel(cancel: threading.Event | None) -> None:
+    if cancel is not None and cancel.is_set():
+        raise Cancelled("cancelled by the user")
+
+
+def _check_base_url(url: str) -> str:
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ConfigError(
+            f"the space-ocr API base URL must be an http(s) URL, got {url!r}", field="api_base"
+        )
+    if parts.scheme == "http" and parts.hostname not in ("127.0.0.1", "localhost", "::1"):
+        raise ConfigError(
+            f"refusing to send the API key in clear text to {parts.hostname}: use https:// "
+            f"(plain http is allowed for 127.0.0.1 and localhost only)",
+            field="api_base",
+        )
+    return url.strip().rstrip("/")
+
+
+def _clip(text: str, n: int = 200) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+# --------------------------------------------------------------------------- the client
+class HostedClient:
+    """A client of the hosted space-ocr API.
+
+    Args:
+        api_key: the ``spocr_…`` key (a :class:`Secret` or text); its form is checked here.
+        base_url: the API root (default ``https://api.space-ocr.com``).
+        http: an ``httpx.Client`` to use (default: one of our own, closed by :meth:`close`).
+        timeout_s: read/write timeout of one request.
+        retry: the retry policy.
+        limiter: the client-side rate limiter (default 60 requests per minute).
+        sleep: how to wait (tests pass a fake; by default waits end early on cancel).
+        clock: a monotonic clock (tests pass a fake shared with ``sleep``).
+        poll_interval_s: the pause between two polls of a job.
+
+    Raises:
+        ConfigError: the key is missing or ill-formed, or the base URL is not usable.
+    """
+
+    def __init__(
+        self,
+        api_key: str | Secret | None,
+        *,
+        base_url: str = DEFAULT_BASE_URL,
+        http: httpx.Client | None = None,
+        timeout_s: float = 60.0,
+        retry: RetryPolicy | None = None,
+        limiter: RateLimiter | None = None,
+        sleep: Sleep | None = None,
+        clock: Clock = time.monotonic,
+        poll_interval_s: float = 2.0,
+    ) -> None:
+        if api_key is None:
+            raise ConfigError(
+                "the space-ocr API key is missing: run `spaceocr config set-key spaceocr` or "
+                "set SPACEOCR_API_KEY",
+                field="spaceocr",
+            )
+        secret = api_key if isinstance(api_key, Secret) else Secret(
+            api_key, name="spaceocr", source="argument"
+        )
+        value = check_key_form("spaceocr", secret.reveal(), source=secret.source)
+        self._key = Secret(value, name="spaceocr", source=secret.source)
+        self.base_url = _check_base_url(base_url)
+        self._own_http = http is None
+        self._http = http or httpx.Client(
+            timeout=httpx.Timeout(timeout_s, connect=min(10.0, timeout_s)),
+            follow_redirects=False,
+            headers={"User-Agent": f"spaceocr/{__version__}"},
+        )
+        self.retry = retry or RetryPolicy()
+        self._clock = clock
+        self._sleep_fn = sleep
+        self.limiter = limiter or RateLimiter(clock=clock, sleep=sleep or time.sleep)
+        self.poll_interval_s = poll_interval_s
+
+    @classmethod
+    def from_environment(
+        cls,
+        *,
+        environ: Mapping[str, str] | None = None,
+        keys: KeyStore | None = None,
+        settings_path: str | os.PathLike[str] | None = None,
+        **kwargs: Any,
+    ) -> HostedClient:
+        """A client configured from the environment, the keyring and the settings.
+
+        The base URL is ``SPACEOCR_API_BASE``, else the ``api_base`` setting; the key is
+        ``SPACEOCR_API_KEY``, else the keyring's.
+
+        Raises:
+            ConfigError: no key, an ill-formed key, or a bad base URL or settings file.
+        """
+        env = os.environ if environ is None else environ
+        base = env.get("SPACEOCR_API_BASE", "").strip()
+        if not base:
+            from spaceocr.core.settings import load_settings
+
+            base = load_settings(settings_path).api_base
+        store = keys or KeyStore(environ=env)
+        return cls(store.require("spaceocr"), base_url=base, **kwargs)
+
+    def __repr__(self) -> str:
+        return f"HostedClient(base_url={self.base_url!r}, key={self._key.masked!r})"
+
+    def close(self) -> None:
+        """Close the HTTP connections (only those this client opened)."""
+        if self._own_http:
+            self._http.close()
+
+    def __enter__(self) -> HostedClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ plumbing
+    def _sleep(self, seconds: float, cancel: threading.Event | None) -> None:
+        _check_cancel(cancel)
+        if seconds <= 0:
+            return
+        if self._sleep_fn is not None:
+            self._sleep_fn(seconds)
+        elif cancel is not None:
+            cancel.wait(seconds)
+        else:
+            time.sleep(seconds)
+        _check_cancel(cancel)
+
+    def _redact(self, text: str) -> str:
+        key = self._key.reveal()
+        return text.replace(key, "[redacted]") if key and key in text else text
+
+    def _status_error(self, resp: httpx.Response, method: str, path: str,
+                      attempts: int) -> ApiStatusError:
+        status = resp.status_code
+        text = self._redact(resp.text)
+        envelope: Mapping[str, Any] = {}
+        try:
+            body = json.loads(text)
+            if isinstance(body, Mapping) and isinstance(body.get("error"), Mapping):
+                envelope = body["error"]
+        except ValueError:
+            pass
+        server_code = str(envelope.get("code") or f"http_{status}")
+        server_msg = _clip(str(envelope.get("message") or ""))
+        rid = envelope.get("requestId") or resp.headers.get("X-Request-Id")
+        rid = str(rid) if rid else None
+        raw_details = envelope.get("details")
+        details: Mapping[str, Any] = raw_details if isinstance(raw_details, Mapping) else {}
+        said = f": {server_msg}" if server_msg else ""
+        where = f"{method} {path}"
+        if status == 401:
+            msg = (f"the space-ocr API key is missing or invalid (HTTP 401{said}); check it "
+                   f"with `spaceocr config show` and set it with `spaceocr config set-key "
+                   f"spaceocr` or SPACEOCR_API_KEY")
+        elif status == 403:
+            msg = (f"the space-ocr API does not recognise this API key (HTTP 403, unknown key"
+                   f"{said}); create a key in your space-ocr account and set it with "
+                   f"`spaceocr config set-key spaceocr`")
+        elif status == 402:
+            msg = (f"plan limit reached on the space-ocr API (HTTP 402{said}); upgrade the "
+                   f"plan or wait until the monthly scans renew")
+        elif status == 404:
+            msg = f"not found on the space-ocr API: {where} (HTTP 404{said})"
+        elif status == 429:
+            after = details.get("retryAfterSec")
+            wait = f"; retry after {after} s" if after is not None else ""
+            msg = (f"rate limited by the space-ocr API (HTTP 429{said}) after {attempts} "
+                   f"attempt(s); the limit is {RATE_LIMIT_PER_MINUTE} requests a minute per "
+                   f"key{wait}")
+        elif status == 400:
+            msg = f"the space-ocr API rejected {where} (HTTP 400{said})"
+        elif status >= 500:
+            msg = (f"the space-ocr API failed on {where} (HTTP {status}{said}) after "
+                   f"{attempts} attempt(s); try again later")
+        else:
+            msg = f"the space-ocr API answered {where} with HTTP {status}{said}"
+        if rid:
+            msg += f" [request {rid}]"
+        safe_code = "".join(c if c.isalnum() or c == "_" else "_" for c in server_code.lower())
+        return ApiStatusError(
+            msg,
+            status_code=status,
+            request_id=rid,
+            body=text,
+            code=f"api_{safe_code}",
+            details={"server_code": server_code, "status": status, "attempts": attempts,
+                     **{str(k): v for k, v in details.items()}},
+        )
+
+    def _retry_after(self, resp: httpx.Response) -> float | None:
+        try:
+            body = resp.json()
+            after = body["error"]["details"]["retryAfterSec"]
+        except (ValueError, KeyError, TypeError):
+            return None
+        if isinstance(after, bool) or not isinstance(after, int | float) or after < 0:
+            return None
+        return float(after)
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        json_body: Any = None,
+        params: Mapping[str, Any] | None = None,
+        files: Sequence[tuple[str, tuple[str, bytes, str]]] | None = None,
+        form: Mapping[str, str] | None = None,
+        cancel: threading.Event | None = None,
+    ) -> ApiReply:
+        """Send one API request with rate limiting and bounded retries.
+
+        Returns:
+            the parsed success body with the server's request id.
+
+        Raises:
+            ApiStatusError: the final answer was an error status.
+            ApiTransportError: the final attempt timed out or lost the connection.
+            ApiResponseError: a 2xx answer that is not a JSON object.
+            Cancelled: ``cancel`` was set.
+        """
+        url = self.base_url + path
+        attempt = 0
+        while True:
+            attempt += 1
+            self.limiter.acquire(cancel)
+            _check_cancel(cancel)
+            t0 = self._clock()
+            try:
+                resp = self._http.request(
+                    method,
+                    url,
+                    json=json_body,
+                    params={k: v for k, v in (params or {}).items() if v is not None} or None,
+                    files=files,
+                    data=form,
+                    headers={"Authorization": "Bearer " + self._key.reveal(),
+                             "Accept": "application/json"},
+                )
+            except httpx.TimeoutException as exc:
+                err: ApiError = ApiTransportError(
+                    f"the space-ocr API did not answer {method} {path} in time "
+                    f"({type(exc).__name__}) after {attempt} attempt(s); try again later",
+                    code="api_timeout",
+                    details={"attempts": attempt},
+                )
+                if attempt < self.retry.max_attempts:
+                    logger.info("%s %s timed out; retrying (attempt %d)", method, path, attempt)
+                    self._sleep(self.retry.backoff(attempt), cancel)
+                    continue
+                raise err from None
+            except httpx.TransportError as exc:
+                err = ApiTransportError(
+                    f"cannot reach the space-ocr API at {self.base_url} "
+                    f"({type(exc).__name__}: {self._redact(str(exc))}) after {attempt} "
+                    f"attempt(s); check the network and SPACEOCR_API_BASE",
+                    details={"attempts": attempt},
+                )
+                if attempt < self.retry.max_attempts:
+                    logger.info("%s %s failed (%s); retrying", method, path, type(exc).__name__)
+                    self._sleep(self.retry.backoff(attempt), cancel)
+                    continue
+                raise err from None
+            rid = resp.headers.get("X-Request-Id")
+            logger.debug("%s %s -> %d in %.2f s [request %s]", method, path, resp.status_code,
+                         self._clock() - t0, rid)
+            if 200 <= resp.status_code < 300:
+                return self._parse_success(resp, method, path, rid, attempt)
+            if attempt < self.retry.max_attempts:
+                if resp.status_code == 429:
+                    after = self._retry_after(resp)
+                    wait = self.retry.backoff(attempt) if after is None else after
+                    if wait <= self.retry.max_retry_after_s:
+                        logger.info("rate limited on %s %s; waiting %.1f s [request %s]",
+                                    method, path, wait, rid)
+                        self._sleep(wait, cancel)
+                        continue
+                elif resp.status_code in _RETRY_STATUSES:
+                    logger.info("%s %s answered %d; retrying [request %s]", method, path,
+                                resp.status_code, rid)
+                    self._sleep(self.retry.backoff(attempt), cancel)
+                    continue
+            raise self._status_error(resp, method, path, attempt)
+
+    def _parse_success(self, resp: httpx.Response, method: str, path: str,
+                       rid: str | None, attempts: int) -> ApiReply:
+        try:
+            body = resp.json()
+        except ValueError:
+            body = None
+        if not isinstance(body, Mapping) or body.get("status", "success") != "success":
+            raise ApiResponseError(
+                f"the space-ocr API answered {method} {path} with a body that is not the "
+                f"documented JSON (HTTP {resp.status_code}, {len(resp.content)} bytes)"
+                + (f" [request {rid}]" if rid else ""),
+                status_code=resp.status_code,
+                request_id=rid,
+            )
+        rid = rid or (str(body["requestId"]) if body.get("requestId") else None)
+        return ApiReply(resp.status_code, body, rid, attempts)
+
+    # ------------------------------------------------------------------ endpoints
+    def ocr_fields(
+        self,
+        image: bytes | str,
+        *,
+        template: Template | None = None,
+        fields: Sequence[Mapping[str, Any]] | None = None,
+        template_id: str | None = None,
+        cancel: threading.Event | None = None,
+    ) -> ApiReply:
+        """``POST /ocr/fields`` for one image.
+
+        Args:
+            image: the image's bytes (sent as base64) or a URL (``imageType: url``).
+            template: ours; becomes ``templateId`` or ``fields`` (:func:`template_payload`).
+            fields: a raw ``fields`` list instead of a template.
+            template_id: a raw ``templateId`` instead of a template.
+
+        Returns:
+            the reply; ``reply.data`` maps field names to the API's field objects.
+
+        Raises:
+            ApiStatusError, ApiTransportError, ApiResponseError, Cancelled.
+        """
+        body: dict[str, Any]
+        if isinstance(image, str):
+            body = {"image": image, "imageType": "url"}
+        else:
+            body = {"image": base64.b64encode(image).decode("ascii"), "imageType": "base64"}
+        if template is not None:
+            body.update(template_payload(template))
+        elif fields is not None:
+            body["fields"] = list(fields)
+        elif template_id is not None:
+            body["templateId"] = template_id
+        else:
+            raise ValueError("give a template, fields or a template_id")
+        reply = self.request("POST", "/ocr/fields", json_body=body, cancel=cancel)
+        if not isinstance(reply.data, Mapping):
+            raise ApiResponseError(
+                "the space-ocr API answered POST /ocr/fields without a 'data' object"
+                + (f" [request {reply.request_id}]" if reply.request_id else ""),
+                request_id=reply.request_id,
+            )
+        return reply
+
+    def upload(
+        self,
+        images: Iterable[tuple[str, bytes]],
+        *,
+        template: Template,
+        sheet: str | None = None,
+        webhook_url: str | None = None,
+        cancel: threading.Event | None = None,
+    ) -> list[Job]:
+        """``POST /upload``: queue images, a job per file (status ``pending``).
+
+        Args:
+            images: ``(file name, image bytes)`` pairs (JPEG, PNG, ...; no PDF).
+            template: the template to read them with.
+            sheet: the stored sheet to add them to.
+            webhook_url: where the API posts the signed completion webhook.
+        """
+        from spaceocr.core.documents import sniff_kind
+
+        files: list[tuple[str, tuple[str, bytes, str]]] = []
+        for name, data in images:
+            kind = sniff_kind(data[:1024])
+            if kind is None or kind == "pdf":
+                raise ValueError(f"{name}: only raster images can be uploaded (got {kind})")
+            files.append(("file", (name, data, f"image/{kind}")))
+        if not files:
+            raise ValueError("nothing to upload")
+        form = {k: v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)
+                for k, v in template_payload(template).items()}
+        if sheet:
+            form["sheetId"] = sheet
+        if webhook_url:
+            form["webhookUrl"] = webhook_url
+        reply = self.request("POST", "/upload", files=files, form=form, cancel=cancel)
+        data = reply.data
+        jobs = data.get("jobs") if isinstance(data, Mapping) else data
+        if not isinstance(jobs, list) or not all(isinstance(j, Mapping) for j in jobs):
+            raise ApiResponseError(
+                "the space-ocr API answered POST /upload without a list of jobs",
+                request_id=reply.request_id,
+            )
+        return [Job.from_api(j, reply.request_id) for j in jobs]
+
+    def upload_files(
+        self,
+        paths: Iterable[str | os.PathLike[str]],
+        *,
+        template: Template,
+        options: PipelineOptions | None = None,
+        sheet: str | None = None,
+        webhook_url: str | None = None,
+        cancel: threading.Event | None = None,
+    ) -> list[Job]:
+        """Queue documents: each is opened and checked as for :meth:`process_document`, each
+        page becomes one image (``name-p2.png`` for page 2 of a PDF)."""
+        images: list[tuple[str, bytes]] = []
+        for path in paths:
+            with self._open(path, options) as doc:
+                for i in range(doc.page_count):
+                    _check_cancel(cancel)
+                    data, mime = encode_page(doc.page(i).image)
+                    ext = "png" if mime == "image/png" else "jpg"
+                    stem = Path(doc.name).stem
+                    name = f"{stem}.{ext}" if doc.page_count == 1 else f"{stem}-p{i + 1}.{ext}"
+                    images.append((name, data))
+        return self.upload(images, template=template, sheet=sheet, webhook_url=webhook_url,
+                           cancel=cancel)
+
+    def get_job(self, job_id: str, *, cancel: threading.Event | None = None) -> Job:
+        """``GET /jobs/{jobId}``."""
+        reply = self.request("GET", "/jobs/" + quote(job_id, safe=""), cancel=cancel)
+        if not isinstance(reply.data, Mapping):
+            raise ApiResponseError(
+                "the space-ocr API answered GET /jobs without a job object",
+                request_id=reply.request_id,
+            )
+        return Job.from_api(reply.data, reply.request_id)
+
+    def wait_for_job(
+        self,
+        job_id: str,
+        *,
+        timeout_s: float = 600.0,
+        cancel: threading.Event | None = None,
+    ) -> Job:
+        """Poll a job until it is ``completed`` or ``failed`` (a failed job is returned, not
+        raised: it is that file's result).
+
+        Raises:
+            ApiError: code ``api_job_timeout`` when it is still running after ``timeout_s``.
+        """
+        deadline = self._clock() + timeout_s
+        while True:
+            job = self.get_job(job_id, cancel=cancel)
+            if job.is_done:
+                return job
+            if self._clock() >= deadline:
+                raise ApiError(
+                    f"job {job_id} is still {job.status} after {timeout_s:.0f} s; poll it "
+                    f"again later",
+                    code="api_job_timeout",
+                    details={"jobId": job_id, "status": job.status},
+                )
+            self._sleep(self.poll_interval_s, cancel)
+
+    def view(
+        self,
+        sheet: str,
+        *,
+        where: str | None = None,
+        sort: str | None = None,
+        select: str | Sequence[str] | None = None,
+        limit: int | None = None,
+        offset: int | None = None,
+        cancel: threading.Event | None = None,
+    ) -> ViewPage:
+        """``GET /view``: rows of a stored sheet (free: nothing is OCR'd again)."""
+        if select is not None and not isinstance(select, str):
+            select = ",".join(select)
+        reply = self.request(
+            "GET", "/view",
+            params={"sheetId": sheet, "where": where, "sort": sort, "select": select,
+                    "limit": limit, "offset": offset},
+            cancel=cancel,
+        )
+        data = reply.data
+        rows = data.get("rows") if isinstance(data, Mapping) else data
+        if not isinstance(rows, list) or not all(isinstance(r, Mapping) for r in rows):
+            raise ApiResponseError(
+                "the space-ocr API answered GET /view without a list of rows",
+                request_id=reply.request_id,
+            )
+        total = data.get("total") if isinstance(data, Mapping) else None
+        return ViewPage(
+            tuple(rows),
+            total if isinstance(total, int) and not isinstance(total, bool) else None,
+            reply.request_id,
+            MappingProxyType(dict(reply.body)),
+        )
+
+    # ------------------------------------------------------------------ documents
+    def _open(self, path: str | os.PathLike[str], options: PipelineOptions | None) -> Any:
+        kwargs: dict[str, Any] = {}
+        if options is not None:
+            kwargs = {"password": options.password, "dpi": options.dpi,
+                      "limits": options.limits}
+        return open_document(path, **kwargs)
+
+    def process_document(
+        self,
+        path: str | os.PathLike[str],
+        template: Template,
+        *,
+        options: PipelineOptions | None = None,
+        progress: ProgressCallback | None = None,
+        cancel: threading.Event | None = None,
+    ) -> DocumentResult:
+        """Read one document with the hosted API, page by page, into a
+        :class:`~spaceocr.core.types.DocumentResult` (``mode="hosted"``).
+
+        The document is opened and checked by :func:`~spaceocr.core.documents.open_document`
+        (same errors as the other modes); each page is sent to ``POST /ocr/fields``; the
+        pages' answers are merged (:func:`merge_page_data`). Boxes are the API's, passed
+        through; a value without a box stays ungrounded.
+
+        Raises:
+            DocumentError: the file cannot be opened, or no page could be rendered.
+            ApiStatusError, ApiTransportError, ApiResponseError: the API failed on a page.
+            Cancelled: ``cancel`` was set.
+        """
+        t0 = time.perf_counter()
+        per_page: list[tuple[int, Mapping[str, Any]]] = []
+        warnings: list[ResultWarning] = []
+        sizes: list[tuple[int, int]] = []
+        request_ids: list[str] = []
+        with self._open(path, options) as doc:
+            n = doc.page_count
+            name, sha256 = doc.name, doc.sha256
+            for i in range(n):
+                _check_cancel(cancel)
+                try:
+                    page = doc.page(i)
+                except PageError as exc:
+                    logger.warning("page %d of %s skipped: %s", i + 1, name, exc.code)
+                    warnings.append(ResultWarning("page_error", str(exc), i))
+                    sizes.append((0, 0))
+                    continue
+                sizes.append((page.width_px, page.height_px))
+                data, _mime = encode_page(page.image)
+                del page
+                reply = self.ocr_fields(data, template=template, cancel=cancel)
+                if reply.request_id:
+                    request_ids.append(reply.request_id)
+                per_page.append((i, reply.data))
+                if progress:
+                    progress("ocr", i + 1, n)
+            if not per_page:
+                raise PageError(f"{name}: none of its {n} page(s) could be read.",
+                                path=doc.path)
+            repaired = "repaired" in doc.warnings
+        if repaired:
+            warnings.append(ResultWarning("repaired", "the PDF was damaged and was repaired"))
+        merged = merge_page_data(per_page, template)
+        total = round(time.perf_counter() - t0, 4)
+        return result_from_api(
+            {"status": "success", "data": merged},
+            template=template.name,
+            source="api",
+            file_name=name,
+            sha256=sha256,
+            page_count=n,
+            page_sizes=tuple(sizes),
+            engine=ENGINE_NAME,
+            extractor=ENGINE_NAME,
+            mode="hosted",
+            warnings=tuple(warnings),
+            timings=MappingProxyType({"total": total}),
+            meta=MappingProxyType({"request_ids": request_ids}),
+        )
+
+    def job_result(self, job: Job, template: Template) -> DocumentResult:
+        """A completed job's result as a one-page :class:`DocumentResult`.
+
+        Raises:
+            ApiError: the job is not completed (code ``api_job_failed`` with the job's error).
+        """
+        if not job.is_ok or job.result is None:
+            err = job.error or {}
+            raise ApiError(
+                f"job {job.job_id} ({job.file_name or 'file'}) is {job.status}"
+                + (f": {_clip(self._redact(str(err.get('message'))))}" if err.get("message")
+                   else ""),
+                code="api_job_failed",
+                details={"jobId": job.job_id, "server_code": err.get("code")},
+            )
+        inner = job.result.get("data")
+        data: Mapping[str, Any] = inner if isinstance(inner, Mapping) else job.result
+        merged = merge_page_data([(0, data)], template)
+        return result_from_api(
+            {"status": "success", "data": merged},
+            template=template.name,
+            source="api",
+            file_name=job.file_name,
+            page_count=1,
+            engine=ENGINE_NAME,
+            extractor=ENGINE_NAME,
+            mode="hosted",
+            meta=MappingProxyType({"job_id": job.job_id,
+                                   "request_ids": [job.request_id] if job.request_id else []}),
+        )
