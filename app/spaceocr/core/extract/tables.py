@@ -2,28 +2,52 @@
 
 The table is found from its header row (column labels such as 品名 / 数量 / 単価 / 金額,
 품명 / 수량 / 단가 / 금액, Description / Qty / Unit price / Amount, Menge, Montant, Bedrag ...)
-or, on receipts without a header, from lines that end in a price. Its rows run until the
-totals (小計 / 合計 / Subtotal / Total / 합계 / 合计 ...); a description printed on two lines
-stays one row and a table continuing on the next page continues (a repeated header is
-skipped).
+or, on receipts without a header, from the lines above the totals that end in a price. Its
+rows run until the totals (小計 / 合計 / Subtotal / Total / 합계 / 合计 ...); a description
+printed on two lines stays one row and a table continuing on the next page continues (a
+repeated header is skipped).
 
 Every cell comes back as an :class:`~spaceocr.core.types.ExtractedField` whose ``value`` is the
 text as printed, ``normalized`` a plain decimal for numeric cells, and whose ``hint`` names the
 ``OcrPage.chars`` the cell was read from, so the matcher boxes that occurrence.
+
+Geometry is rebuilt from the characters (:mod:`spaceocr.core.extract.tables_layout`): lines
+are the deskewed bands of characters, not the engine's own lines, so a photo taken at an
+angle still reads row by row.
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
+import re
+import statistics
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from decimal import Decimal
 
+from spaceocr.core.extract.tables_layout import Segment, VisualLine, page_lines
+from spaceocr.core.extract.tables_vocab import (
+    HEADER_LABELS,
+    IGNORED_ROLE,
+    detect_language,
+    fold,
+    is_total_label,
+    number_span,
+    parse_number,
+    split_quantity,
+)
 from spaceocr.core.templates.schema import FieldSpec
-from spaceocr.core.types import ExtractedField, OcrPage
+from spaceocr.core.types import ExtractedField, MatchHint, OcrPage
 
 __all__ = ["LineItemTable", "TableRegion", "find_line_items", "find_tables"]
 
 logger = logging.getLogger(__name__)
+
+ROLES = ("description", "quantity", "unit_price", "amount")
+NUMERIC_ROLES = ("quantity", "unit_price", "amount")
+#: The role of a header column whose label was not recognised (named from its numbers).
+UNKNOWN = "?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,8 +67,9 @@ class LineItemTable:
 
     ``rows`` are the cells of each row (child fields named after the spec's children).
     ``regions`` is the area of each page the table covers, header and rows; the totals area
-    starts below ``end_y`` on page ``end_page`` (so a totals reader can skip what lies inside
-    a region). ``has_header`` is False for receipts read from aligned prices alone.
+    starts below ``end_y`` (page-relative) on page ``end_page`` (so a totals reader can skip
+    what lies inside a region). ``has_header`` is False for receipts read from aligned prices
+    alone.
     """
 
     rows: tuple[tuple[ExtractedField, ...], ...]
@@ -55,11 +80,706 @@ class LineItemTable:
     language: str | None = None
 
     def contains(self, page_index: int, x: float, y: float) -> bool:
-        """True when the point lies inside the table (header or rows) on that page."""
+        """True when the point (page-relative) lies inside the table on that page."""
         return any(
             r.page_index == page_index and r.x0 <= x <= r.x1 and r.y0 <= y <= r.y1
             for r in self.regions
         )
+
+
+# ----------------------------------------------------------------------------- header
+
+
+@dataclass(frozen=True, slots=True)
+class _Column:
+    role: str
+    x0: float
+    x1: float
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+
+def _label_regex(label: str) -> re.Pattern[str]:
+    chars = [re.escape(c) for c in label if not c.isspace()]
+    body = r"\s*".join(chars)
+    if label[:1].isascii() and label[:1].isalpha():
+        body = r"(?<![a-zà-ÿ])" + body
+    if label[-1:].isascii() and (label[-1:].isalpha() or label[-1:] == "."):
+        body = body + r"(?![a-zà-ÿ])"
+    return re.compile(body)
+
+
+def _build_label_table(
+    extra: dict[str, tuple[str, ...]],
+) -> list[tuple[str, str, re.Pattern[str]]]:
+    seen: dict[str, str] = {}
+    for role, labels in list(HEADER_LABELS.items()) + list(extra.items()):
+        for lbl in labels:
+            key = "".join(fold(lbl).split())
+            if key and key not in seen:
+                seen[key] = role
+    ordered = sorted(seen.items(), key=lambda kv: (-len(kv[0]), kv[0]))
+    return [(role, key, _label_regex(key)) for key, role in ordered]
+
+
+def _line_text(
+    line: VisualLine,
+) -> tuple[str, list[tuple[float, float]], list[tuple[int, int]]]:
+    """The line's folded text (segments joined by two spaces), each position's x range, and
+    where each segment sits in that text."""
+    parts: list[str] = []
+    xs: list[tuple[float, float]] = []
+    spans: list[tuple[int, int]] = []
+    pos0 = 0
+    for k, seg in enumerate(line.segments):
+        if k:
+            parts.append("  ")
+            xs.extend([(seg.x0, seg.x0)] * 2)
+            pos0 += 2
+        for pos, c in enumerate(seg.text):
+            f = fold(c)
+            if len(f) != 1:
+                f = c.casefold()[:1] or c
+            parts.append(f)
+            xs.append(seg.xs[pos] if pos < len(seg.xs) else (seg.x0, seg.x1))
+        spans.append((pos0, pos0 + len(seg.text)))
+        pos0 += len(seg.text)
+    return "".join(parts), xs, spans
+
+
+def _match_header(
+    line: VisualLine, labels: list[tuple[str, str, re.Pattern[str]]]
+) -> list[_Column] | None:
+    """The columns a header line announces, or None when the line is not a header.
+
+    Segments that no label explains (a header the OCR misread) become columns of role
+    :data:`UNKNOWN`, named later from the numbers under them.
+    """
+    text, xs, spans = _line_text(line)
+    taken = [False] * len(text)
+    cols: list[_Column] = []
+    for role, _key, rx in labels:
+        for m in rx.finditer(text):
+            a, b = m.start(), m.end()
+            if any(taken[a:b]):
+                continue
+            for k in range(a, b):
+                taken[k] = True
+            cols.append(_Column(role, min(x for x, _ in xs[a:b]), max(x for _, x in xs[a:b])))
+    if not cols:
+        return None
+    content = [k for k, c in enumerate(text) if not c.isspace()]
+    covered = sum(1 for k in content if taken[k])
+    ignorable = sum(1 for k in content if not taken[k] and not text[k].isalnum())
+    unknown: list[Segment] = []
+    for seg, (a, b) in zip(line.segments, spans, strict=True):
+        own = [k for k in range(a, b) if not text[k].isspace()]
+        free = [k for k in own if not taken[k] and text[k].isalnum()]
+        if not free:
+            continue
+        if _is_number(seg.text):
+            return None  # a data row, not a header
+        if len(free) >= 0.5 * len(own):
+            unknown.append(seg)
+    roles = {c.role for c in cols if c.role != IGNORED_ROLE}
+    numeric = roles & set(NUMERIC_ROLES)
+    if not numeric or not ("description" in roles or len(numeric) >= 3):
+        return None
+    if covered + ignorable < 0.75 * len(content):
+        if len(roles) < 2 or len(unknown) > 3 or any(len(u.compact) > 8 for u in unknown):
+            return None
+    cols.extend(_Column(UNKNOWN, u.x0, u.x1) for u in unknown)
+    cols.sort(key=lambda c: c.x0)
+    # one column per role: a second "amount" (Total after Amount) is not read
+    seen: set[str] = set()
+    out = []
+    for c in cols:
+        if c.role in seen and c.role not in (IGNORED_ROLE, UNKNOWN):
+            out.append(_Column(IGNORED_ROLE, c.x0, c.x1))
+        else:
+            seen.add(c.role)
+            out.append(c)
+    return out
+
+
+def _header_roles(cols: Sequence[_Column]) -> frozenset[str]:
+    return frozenset(c.role for c in cols if c.role not in (IGNORED_ROLE, UNKNOWN))
+
+
+# ----------------------------------------------------------------------------- cells
+
+
+def _cell(
+    name: str, seg: Segment, page_index: int, *, numeric: bool, decimal_comma: bool | None
+) -> ExtractedField:
+    value = seg.text.strip()
+    normalized = None
+    if numeric:
+        n = parse_number(value, decimal_comma=decimal_comma)
+        normalized = None if n is None else format(n, "f")
+    idx = tuple(sorted({i for i in seg.char_indices if i >= 0}))
+    return ExtractedField(
+        name=name,
+        value=value,
+        normalized=normalized,
+        hint=MatchHint(page_index=page_index, char_indices=idx, source="ocr_chars"),
+    )
+
+
+def _join(segs: Sequence[Segment]) -> Segment:
+    """Segments of one cell (possibly over several lines) as one segment, in reading order."""
+    if len(segs) == 1:
+        return segs[0]
+    text = " ".join(s.text for s in segs)
+    idx: list[int] = []
+    xs: list[tuple[float, float]] = []
+    for k, s in enumerate(segs):
+        if k:
+            idx.append(-1)
+            xs.append((s.x0, s.x0))
+        idx.extend(s.char_indices)
+        xs.extend(s.xs or [(s.x0, s.x1)] * len(s.text))
+    return Segment(
+        text=text,
+        char_indices=tuple(idx),
+        x0=min(s.x0 for s in segs),
+        x1=max(s.x1 for s in segs),
+        y0=min(s.y0 for s in segs),
+        y1=max(s.y1 for s in segs),
+        h=statistics.median([s.h for s in segs]),
+        xs=tuple(xs),
+    )
+
+
+@dataclass(slots=True)
+class _Row:
+    page_index: int
+    cells: dict[str, list[Segment]] = field(default_factory=dict)
+    lines: list[VisualLine] = field(default_factory=list)
+
+    def has_numbers(self) -> bool:
+        return any(r in self.cells for r in NUMERIC_ROLES)
+
+
+def _quantity_seg(seg: Segment) -> Segment:
+    """The digits of a quantity cell (``2個`` -> ``2``), or the cell itself."""
+    sp = split_quantity(seg.text)
+    if sp is None:
+        return seg
+    (a, b), _ = sp
+    try:
+        return seg.sub(a, b)
+    except ValueError:
+        return seg
+
+
+def _row_fields(
+    row: _Row, names: dict[str, str], decimal_comma: bool | None
+) -> tuple[ExtractedField, ...]:
+    out = []
+    for role in ROLES:
+        segs = row.cells.get(role)
+        name = names.get(role)
+        if not segs or name is None:
+            continue
+        seg = _join(segs)
+        if role == "quantity":
+            seg = _quantity_seg(seg)
+        elif role in ("unit_price", "amount"):
+            seg = _num_seg(seg, decimal_comma) or seg
+        out.append(
+            _cell(name, seg, row.page_index, numeric=role != "description",
+                  decimal_comma=decimal_comma)
+        )
+    return tuple(out)
+
+
+def _is_number(text: str, decimal_comma: bool | None = None) -> bool:
+    return number_span(text, decimal_comma=decimal_comma) is not None
+
+
+def _num_seg(seg: Segment, decimal_comma: bool | None = None) -> Segment | None:
+    """The number inside a numeric cell (a stray ``|`` or misread mark dropped)."""
+    sp = number_span(seg.text, decimal_comma=decimal_comma)
+    if sp is None:
+        return None
+    try:
+        return seg.sub(*sp)
+    except ValueError:
+        return None
+
+
+def _is_quantity(text: str) -> bool:
+    return split_quantity(text) is not None
+
+
+def _has_letters(text: str) -> bool:
+    return any(c.isalpha() for c in text)
+
+
+def _is_rule(text: str) -> bool:
+    """A separator line: dashes, equals signs, dots."""
+    t = "".join(text.split())
+    return len(t) >= 3 and all(c in "-=_*.~─━—–‐-·•:" for c in t)
+
+
+# ----------------------------------------------------------------------------- table mode
+
+
+def _assign(seg: Segment, cols: Sequence[_Column]) -> _Column:
+    def dist(c: _Column) -> float:
+        return min(abs(seg.cx - c.cx), abs(seg.x1 - c.x1), abs(seg.x0 - c.x0))
+
+    return min(cols, key=dist)
+
+
+def _assign_line(
+    line: VisualLine, cols: Sequence[_Column], decimal_comma: bool | None
+) -> dict[str, list[Segment]]:
+    """The line's segments by column role (segments over several columns are cut up)."""
+    cells: dict[str, list[Segment]] = {}
+    for seg in line.segments:
+        spanned = [c for c in cols if seg.x0 - seg.h * 0.3 <= c.cx <= seg.x1 + seg.h * 0.3]
+        pieces = [seg]
+        if len(spanned) >= 2 and " " in seg.text:
+            words = seg.words()
+            groups: list[tuple[_Column, list[Segment]]] = []
+            for w in words:
+                c = _assign(w, cols)
+                if groups and groups[-1][0] == c:
+                    groups[-1][1].append(w)
+                else:
+                    groups.append((c, [w]))
+            numeric_ok = all(
+                c.role == "description" or _is_number(_join(ws).text, decimal_comma)
+                or _is_quantity(_join(ws).text)
+                for c, ws in groups
+            )
+            if len(groups) > 1 and numeric_ok:
+                pieces = [_join(ws) for _, ws in groups]
+        for p in pieces:
+            col = _assign(p, cols)
+            if col.role == IGNORED_ROLE:
+                continue
+            key = f"{UNKNOWN}{round(col.cx)}" if col.role == UNKNOWN else col.role
+            cells.setdefault(key, []).append(p)
+    return cells
+
+
+def _numeric_cells_ok(cells: dict[str, list[Segment]], decimal_comma: bool | None) -> bool:
+    """True when every numeric column the line fills holds a number (and one at least)."""
+    found = False
+    for role in NUMERIC_ROLES:
+        segs = cells.get(role)
+        if not segs:
+            continue
+        text = " ".join(s.text for s in segs)
+        ok = _is_quantity(text) if role == "quantity" else _is_number(text, decimal_comma)
+        if not ok:
+            return False
+        found = True
+    return found
+
+
+@dataclass(slots=True)
+class _TableState:
+    cols: list[_Column]
+    roles: frozenset[str]
+    rows: list[_Row] = field(default_factory=list)
+    pending: list[tuple[VisualLine, list[Segment]]] = field(default_factory=list)
+    used_lines: dict[int, list[VisualLine]] = field(default_factory=dict)
+    ended_by_total: bool = False
+    end_page: int = 0
+    end_y: float = 0.0
+
+    def flush_pending_into_last(self) -> None:
+        if self.pending and self.rows:
+            last = self.rows[-1]
+            for line, segs in self.pending:
+                if line.page_index == last.page_index:
+                    last.cells.setdefault("description", []).extend(segs)
+                    last.lines.append(line)
+        self.pending.clear()
+
+
+def _read_rows(
+    lines: Sequence[VisualLine],
+    start: int,
+    state: _TableState,
+    decimal_comma: bool | None,
+) -> None:
+    """Read table rows from ``lines[start:]`` until the totals, a wide gap or the page end."""
+    prev_y1: float | None = None
+    gaps: list[float] = []
+    for line in lines[start:]:
+        if prev_y1 is not None:
+            gap = line.y0 - prev_y1
+            typical = statistics.median(gaps) if gaps else line.h
+            if gap > max(3.5 * line.h, 3.0 * typical + line.h):
+                break
+        if line.segments and is_total_label(line.segments[0].text):
+            state.ended_by_total = True
+            break
+        if any(is_total_label(s.text) and s.x0 > state.cols[0].x1 for s in line.segments):
+            # a totals label further right (the totals box under the amount columns)
+            first = line.segments[0]
+            if not _has_letters(first.text) or is_total_label(first.text):
+                state.ended_by_total = True
+                break
+        if all(_is_rule(s.text) for s in line.segments):
+            continue
+        cells = _assign_line(line, state.cols, decimal_comma)
+        if not cells:
+            continue
+        has_desc = bool(cells.get("description"))
+        if _numeric_cells_ok(cells, decimal_comma):
+            numeric = {r: v for r, v in cells.items() if r != "description"}
+            if has_desc:
+                state.flush_pending_into_last()
+                row = _Row(line.page_index, dict(cells), [line])
+                state.rows.append(row)
+            elif state.pending:
+                row = _Row(line.page_index, {"description": []}, [])
+                for pl, segs in state.pending:
+                    row.cells["description"].extend(segs)
+                    row.lines.append(pl)
+                state.pending.clear()
+                row.cells.update(numeric)
+                row.lines.append(line)
+                state.rows.append(row)
+            elif state.rows and not any(r in state.rows[-1].cells for r in numeric):
+                state.rows[-1].cells.update(numeric)
+                state.rows[-1].lines.append(line)
+            else:
+                state.rows.append(_Row(line.page_index, dict(numeric), [line]))
+        elif has_desc and set(cells) == {"description"}:
+            if not state.rows and not state.pending and prev_y1 is None:
+                # text right under the header before any row: the first row's description
+                pass
+            state.pending.append((line, list(cells["description"])))
+        else:
+            # text in a number column that is not a number: not part of the table body
+            if state.rows or state.pending:
+                break
+            continue
+        prev_y1 = line.y1
+        if len(state.rows) >= 2:
+            gaps = [
+                b.lines[0].y0 - a.lines[-1].y1
+                for a, b in zip(state.rows, state.rows[1:], strict=False)
+                if a.lines and b.lines and a.page_index == b.page_index
+            ][-8:]
+        state.used_lines.setdefault(line.page_index, []).append(line)
+        state.end_page = line.page_index
+        state.end_y = line.y1
+    # a description line left at the end belongs to the row above when it sits right under it
+    if state.pending and state.rows:
+        last = state.rows[-1]
+        pl = state.pending[0][0]
+        if last.lines and pl.page_index == last.page_index and (
+            pl.y0 - last.lines[-1].y1 < 1.2 * pl.h
+        ):
+            state.flush_pending_into_last()
+    state.pending.clear()
+
+
+def _table_mode(
+    all_lines: Sequence[list[VisualLine]],
+    labels: list[tuple[str, str, re.Pattern[str]]],
+    decimal_comma: bool | None,
+) -> _TableState | None:
+    state: _TableState | None = None
+    for p, lines in enumerate(all_lines):
+        for k, line in enumerate(lines):
+            cols = _match_header(line, labels)
+            if cols is None:
+                continue
+            roles = _header_roles(cols)
+            if state is None:
+                state = _TableState(cols=list(cols), roles=roles)
+            elif not (roles == state.roles or (roles <= state.roles and len(roles) >= 2)):
+                continue
+            elif not _same_layout(state.cols, cols):
+                state.cols = list(cols)
+            state.used_lines.setdefault(p, []).append(line)
+            state.ended_by_total = False
+            _read_rows(lines, k + 1, state, decimal_comma)
+            break
+        else:
+            # no header on this page: a table cut by the page end continues at the top
+            if state is not None and state.rows and not state.ended_by_total and lines:
+                if state.end_page == p - 1:
+                    start = _first_row_line(lines, state, decimal_comma)
+                    if start is not None:
+                        _read_rows(lines, start, state, decimal_comma)
+    if state is not None:
+        _resolve_unknown(state, decimal_comma)
+    return state
+
+
+def _same_layout(old: Sequence[_Column], new: Sequence[_Column]) -> bool:
+    """True when a repeated header puts its known columns where the first one did."""
+    pos = {c.role: c.cx for c in old if c.role not in (IGNORED_ROLE, UNKNOWN)}
+    width = max((c.x1 - c.x0 for c in old), default=0.0)
+    common = [c for c in new if c.role in pos]
+    return bool(common) and all(abs(c.cx - pos[c.role]) <= width for c in common)
+
+
+def _resolve_unknown(state: _TableState, decimal_comma: bool | None) -> None:
+    """Name the columns whose header was not recognised, from the numbers under them.
+
+    The missing roles go to the unknown columns holding numbers, keeping the usual order
+    (quantity, unit price, amount from left to right) and preferring the choice under which
+    quantity x unit price = amount holds on most rows.
+    """
+    rows = state.rows
+    keys = sorted(
+        {k for r in rows for k in r.cells if k.startswith(UNKNOWN)},
+        key=lambda k: float(k[len(UNKNOWN):]),
+    )
+    if not keys:
+        return
+    known = {r for r in ROLES if any(r in row.cells for row in rows)}
+    known |= set(state.roles)
+
+    def values(key: str) -> list[Decimal | None]:
+        out: list[Decimal | None] = []
+        for row in rows:
+            segs = row.cells.get(key)
+            if not segs:
+                out.append(None)
+                continue
+            text = " ".join(sg.text for sg in segs)
+            if key == "quantity":
+                sp = split_quantity(text)
+                out.append(None if sp is None else parse_number(text[sp[0][0]:sp[0][1]]))
+                continue
+            span = number_span(text, decimal_comma=decimal_comma)
+            out.append(
+                None if span is None
+                else parse_number(text[span[0]:span[1]], decimal_comma=decimal_comma)
+            )
+        return out
+
+    numeric_keys = []
+    for k in keys:
+        vals = values(k)
+        present = sum(1 for r in rows if r.cells.get(k))
+        if present >= 0.5 * len(rows) and sum(v is not None for v in vals) >= 0.6 * present:
+            numeric_keys.append(k)
+    missing = [r for r in NUMERIC_ROLES if r not in known]
+    xpos = {c.role: c.cx for c in state.cols if c.role in ROLES}
+    best: tuple[float, dict[str, str]] | None = None
+    for n in range(min(len(missing), len(numeric_keys)), 0, -1):
+        for roles in itertools.combinations(missing, n):
+            for chosen in itertools.permutations(numeric_keys, n):
+                mapping = dict(zip(roles, chosen, strict=True))
+                pos = dict(xpos)
+                pos.update({r: float(k[len(UNKNOWN):]) for r, k in mapping.items()})
+                order = [pos[r] for r in NUMERIC_ROLES if r in pos]
+                if order != sorted(order):
+                    continue
+                cols = {r: values(mapping.get(r, r)) for r in NUMERIC_ROLES}
+                hits = sum(
+                    1
+                    for q, u, a in zip(cols["quantity"], cols["unit_price"], cols["amount"],
+                                       strict=True)
+                    if q is not None and u is not None and a is not None and abs(q * u - a) < 0.02
+                )
+                score = hits * 10 + n
+                if best is None or score > best[0]:
+                    best = (score, mapping)
+        if best is not None:
+            break
+    mapping = best[1] if best else {}
+    rename = {k: r for r, k in mapping.items()}
+    for row in rows:
+        for k in list(row.cells):
+            if k.startswith(UNKNOWN):
+                segs = row.cells.pop(k)
+                if k in rename:
+                    row.cells[rename[k]] = segs
+
+
+def _first_row_line(
+    lines: Sequence[VisualLine], state: _TableState, decimal_comma: bool | None
+) -> int | None:
+    """Where rows resume on a page without a header: the first line that reads as a row."""
+    for k, line in enumerate(lines[:40]):
+        cells = _assign_line(line, state.cols, decimal_comma)
+        if cells.get("description") and _numeric_cells_ok(cells, decimal_comma):
+            return k
+    return None
+
+
+# ----------------------------------------------------------------------------- receipt mode
+
+
+def _money_seg(seg: Segment, decimal_comma: bool | None) -> bool:
+    core = _num_seg(seg, decimal_comma)
+    if core is None:
+        return False
+    t = core.compact
+    digits = sum(c.isdigit() for c in t)
+    return digits >= 2 or any(not c.isdigit() for c in t)
+
+
+def _receipt_mode(
+    lines: Sequence[VisualLine], decimal_comma: bool | None
+) -> list[_Row]:
+    """Items of a receipt without a header: the lines above the totals that end in a price."""
+    if not lines:
+        return []
+    total_k = None
+    for k, line in enumerate(lines):
+        if line.segments and is_total_label(line.segments[0].text) and k > 0:
+            total_k = k
+            break
+    if total_k is None:
+        return []
+    left = min(ln.x0 for ln in lines)
+    right = max(ln.x1 for ln in lines)
+    mid = (left + right) / 2
+    tot_line = lines[total_k]
+    price_x1 = tot_line.segments[-1].x1 if len(tot_line.segments) > 1 else None
+
+    def price_of(line: VisualLine) -> Segment | None:
+        last = line.segments[-1]
+        if last.x1 < mid or not _money_seg(last, decimal_comma):
+            return None
+        if price_x1 is not None and abs(last.x1 - price_x1) > 4 * line.h and last.x0 < mid:
+            return None
+        return last
+
+    def kind(line: VisualLine) -> str:
+        if all(_is_rule(s.text) for s in line.segments):
+            return "rule"
+        price = price_of(line)
+        first = line.segments[0]
+        if price is not None:
+            if len(line.segments) == 1:
+                return "price_only"
+            if _has_letters(first.text) and not _is_quantity(first.text) and (
+                split_quantity(first.text) is None
+            ):
+                return "item"
+            return "numbers"
+        if len(line.segments) == 1 and _has_letters(first.text) and first.x0 < mid:
+            return "desc"
+        return "other"
+
+    kinds = [kind(ln) for ln in lines[:total_k]]
+    k = total_k - 1
+    start = total_k
+    while k >= 0:
+        kd = kinds[k]
+        if kd in ("item", "numbers"):
+            start = k
+        elif kd == "price_only" and k + 1 < total_k and start == k + 1:
+            start = k
+        elif kd == "desc" and start == k + 1 and kinds[k + 1] in ("numbers", "price_only"):
+            start = k
+        else:
+            break
+        k -= 1
+    rows: list[_Row] = []
+    pending: list[Segment] = []
+    for line in lines[start:total_k]:
+        kd = kind(line)
+        if kd == "desc":
+            pending.append(line.segments[0])
+            continue
+        price = price_of(line)
+        if price is None:
+            continue
+        row = _Row(line.page_index, {}, [line])
+        middle = list(line.segments[:-1])
+        if kd == "item":
+            row.cells["description"] = [middle.pop(0)]
+        elif pending:
+            row.cells["description"] = list(pending)
+        pending = []
+        row.cells["amount"] = [price]
+        _receipt_numbers(row, middle, decimal_comma)
+        if "description" in row.cells:
+            rows.append(row)
+    return rows
+
+
+def _receipt_numbers(row: _Row, middle: list[Segment], decimal_comma: bool | None) -> None:
+    """Quantity and unit price from the text between a receipt item's name and its price."""
+    if not middle:
+        return
+    seg = _join(middle)
+    sp = split_quantity(seg.text)
+    if sp is not None:
+        (a, b), price = sp
+        try:
+            row.cells["quantity"] = [seg.sub(a, b)]
+            if price is not None:
+                row.cells["unit_price"] = [seg.sub(*price)]
+        except ValueError:
+            pass
+        return
+    words = seg.words()
+    if len(words) == 2 and _is_quantity(words[0].text) and _is_number(words[1].text):
+        row.cells["quantity"] = [_quantity_seg(words[0])]
+        row.cells["unit_price"] = [words[1]]
+    elif len(words) == 1 and _money_seg(words[0], decimal_comma):
+        row.cells["unit_price"] = [words[0]]
+
+
+# ----------------------------------------------------------------------------- entry points
+
+
+def _decimal_comma(pages: Sequence[OcrPage]) -> bool | None:
+    """Whether the document writes decimals with a comma (``346,67``), when it shows."""
+    comma = dot = 0
+    for page in pages:
+        text = page.text
+        comma += len(re.findall(r"(?<![\d.,])\d{1,3}(?:\.\d{3})*,\d{2}(?![\d,.])", text))
+        dot += len(re.findall(r"(?<![\d.,])\d{1,3}(?:,\d{3})*\.\d{2}(?![\d,.])", text))
+    if comma == dot:
+        return None
+    return comma > dot
+
+
+def _child_names(spec: FieldSpec) -> dict[str, str]:
+    names = {c.name: c.name for c in spec.children if c.name in ROLES}
+    return names or {r: r for r in ROLES}
+
+
+def _child_labels(spec: FieldSpec) -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for c in spec.children:
+        if c.name in ROLES and c.labels:
+            out[c.name] = c.all_labels()
+    return out
+
+
+def _regions(pages: Sequence[OcrPage], used: dict[int, list[VisualLine]]) -> list[TableRegion]:
+    out = []
+    for p, lines in sorted(used.items()):
+        page = next((pg for pg in pages if pg.index == p), None)
+        if page is None:
+            continue
+        boxes = [
+            page.chars[i].quad.bbox
+            for line in lines
+            for s in line.segments
+            for i in s.char_indices
+            if 0 <= i < len(page.chars)
+        ]
+        if boxes:
+            out.append(
+                TableRegion(
+                    p, min(b[0] for b in boxes), min(b[1] for b in boxes),
+                    max(b[2] for b in boxes), max(b[3] for b in boxes),
+                )
+            )
+    return out
 
 
 def find_tables(
@@ -77,7 +797,53 @@ def find_tables(
     Returns:
         The table, or None when the pages hold no line items.
     """
-    return None
+    if not pages:
+        return None
+    if language is None:
+        language = detect_language("\n".join(p.text for p in pages[:2]))
+    decimal_comma = _decimal_comma(pages)
+    labels = _build_label_table(_child_labels(spec))
+    names = _child_names(spec)
+    # positions inside the pages list; page.index is what hints carry
+    all_lines = [page_lines(p) for p in pages]
+    state = _table_mode(all_lines, labels, decimal_comma)
+    rows: list[_Row] = []
+    used: dict[int, list[VisualLine]] = {}
+    has_header = False
+    end_page, end_y = 0, 0.0
+    if state is not None and state.rows:
+        rows, used, has_header = state.rows, state.used_lines, True
+        for p, pg in enumerate(pages):
+            if pg.index == state.end_page:
+                end_page = p
+        end_page = state.end_page
+        end_y = state.end_y
+    else:
+        for lines in all_lines:
+            rows = _receipt_mode(lines, decimal_comma)
+            if rows:
+                for r in rows:
+                    used.setdefault(r.page_index, []).extend(r.lines)
+                end_page = rows[-1].page_index
+                end_y = max(ln.y1 for ln in rows[-1].lines)
+                break
+    out_rows = [_row_fields(r, names, decimal_comma) for r in rows]
+    out_rows = [r for r in out_rows if r]
+    if not out_rows:
+        return None
+    regions = _regions(pages, used)
+    page_h = next((pg.height_px for pg in pages if pg.index == end_page), 1) or 1
+    end_region = next((r for r in regions if r.page_index == end_page), None)
+    end_norm = end_region.y1 if end_region is not None else end_y / page_h
+    logger.debug("line items: %d rows (header=%s)", len(out_rows), has_header)
+    return LineItemTable(
+        rows=tuple(out_rows),
+        regions=tuple(regions),
+        end_page=end_page,
+        end_y=end_norm,
+        has_header=has_header,
+        language=language,
+    )
 
 
 def find_line_items(

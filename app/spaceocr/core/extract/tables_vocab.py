@@ -1,0 +1,304 @@
+"""Words that announce a line-item table's columns and its totals, and number parsing.
+
+Labels are written in their NFKC, case-folded form; spaces inside a label are optional on the
+page (``金 额`` and ``Unit Price`` match ``金额`` and ``unitprice``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+
+__all__ = [
+    "HEADER_LABELS",
+    "IGNORED_ROLE",
+    "TOTAL_LABELS",
+    "detect_language",
+    "fold",
+    "is_total_label",
+    "parse_number",
+    "number_span",
+    "split_quantity",
+]
+
+#: The role of header columns the reader knows but does not return (unit, tax rate, SKU ...).
+IGNORED_ROLE = "_other"
+
+HEADER_LABELS: dict[str, tuple[str, ...]] = {
+    "description": (
+        # ja
+        "品名", "品目", "商品名", "摘要", "内容", "品名・仕様", "品名/規格", "品番・品名",
+        "項目", "明細", "作業内容",
+        # zh
+        "项目名称", "項目名稱", "货物或应税劳务名称", "貨物或應稅勞務名稱",
+        "货物或应税劳务、服务名称", "貨物或應稅勞務、服務名稱", "商品名称", "商品名稱",
+        "名称", "名稱", "品名规格",
+        # ko
+        "품명", "품목", "상품명", "내역", "품명/규격",
+        # en
+        "description", "item", "items", "item description", "product", "products",
+        "article", "service", "services", "details", "particulars",
+        # de
+        "beschreibung", "bezeichnung", "artikel", "artikelbezeichnung", "leistung",
+        "produkt", "position",
+        # fr
+        "désignation", "designation", "libellé", "libelle", "produit", "article(s)",
+        # nl
+        "omschrijving", "artikelomschrijving", "product",
+    ),
+    "quantity": (
+        "数量", "數量", "個数", "수량", "qty", "qty.", "quantity", "quantities", "menge",
+        "anzahl", "qté", "qte", "quantité", "quantite", "aantal", "pcs", "units",
+    ),
+    "unit_price": (
+        "単価", "单价", "單價", "단가", "unit price", "unitprice", "price", "rate",
+        "unit cost", "price each", "each", "einzelpreis", "preis", "e-preis", "ep",
+        "nettopreis", "stückpreis", "prix unitaire", "prix unit.", "prix u.", "p.u.", "pu ht",
+        "p.u. ht", "prix", "prijs", "stukprijs", "eenheidsprijs", "prijs per stuk",
+    ),
+    "amount": (
+        "金額", "金额", "금액", "공급가액", "amount", "line total", "total", "subtotal",
+        "net amount", "betrag", "gesamt", "gesamtpreis", "nettowert", "nettobetrag", "summe",
+        "montant", "montant ht", "total ht", "prix total", "bedrag", "totaal", "subtotaal",
+        "金額(税抜)", "金額(税込)", "小計",
+    ),
+    IGNORED_ROLE: (
+        "単位", "单位", "單位", "단위", "规格型号", "規格型號", "规格", "規格", "税率", "稅率",
+        "税率/征收率", "稅率/徵收率", "税额", "稅額", "税額", "세액", "序号", "序號", "no.",
+        "sku", "unit", "uom", "vat", "vat %", "vat%", "tax", "mwst", "mwst.", "mwst-%",
+        "ust", "ust.", "tva", "btw", "code", "ref", "réf", "référence", "art.-nr.", "art-nr",
+        "artikelnummer", "artikelnr.", "gtin", "vke/geb", "einheit", "unité", "eenheid",
+        "型番", "規格", "備考", "비고", "備註", "备注", "discount", "rabatt", "remise",
+        "korting",
+    ),
+}
+
+#: Printed labels of the totals that end a table (and a receipt's item list).
+TOTAL_LABELS: tuple[str, ...] = (
+    # ja
+    "小計", "合計", "総合計", "税込合計", "税抜合計", "消費税", "消費税等", "内消費税",
+    "ご請求金額", "御請求金額", "お買上計", "お会計", "値引", "割引", "対象計",
+    # zh
+    "合计", "小计", "总计", "價稅合計", "价税合计", "合計金額", "總計", "小計", "税额合计",
+    # ko
+    "합계", "소계", "공급가액", "부가세", "부가가치세", "과세물품가액", "총액", "합계금액",
+    "결제금액", "받을금액", "총합계",
+    # en
+    "subtotal", "sub total", "sub-total", "total", "totals", "grand total", "total due",
+    "amount due", "balance due", "tax", "sales tax", "vat", "net total", "total amount",
+    # de
+    "zwischensumme", "summe", "gesamtsumme", "gesamtbetrag", "nettobetrag", "endbetrag",
+    "rechnungsbetrag", "mwst", "ust", "warenwert",
+    # fr
+    "sous-total", "sous total", "total ht", "total ttc", "montant ht", "montant ttc", "tva",
+    "net à payer", "total à payer",
+    # nl
+    "subtotaal", "totaal", "totaalbedrag", "btw", "te betalen",
+)
+
+
+def fold(text: str) -> str:
+    """NFKC, case-folded."""
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def _compact(text: str) -> str:
+    return "".join(fold(text).split())
+
+
+_TOTALS_COMPACT = tuple(sorted({_compact(t) for t in TOTAL_LABELS}, key=len, reverse=True))
+
+
+def is_total_label(text: str) -> bool:
+    """True when a cell's text is a totals label (``合計``, ``Subtotal:``, ``消費税(10%)``).
+
+    The label may be followed by a bracketed rate, a colon, or the amount itself, never by
+    more words (``Total care kit`` is an item).
+    """
+    t = _compact(text).strip(":：")
+    for lbl in _TOTALS_COMPACT:
+        if t.startswith(lbl):
+            rest = t[len(lbl):].lstrip(":：")
+            if not rest or rest[0] in "(（[" or _looks_numeric(rest) or rest[0] in "%":
+                return True
+    return False
+
+
+_CURRENCY_PREFIX = ("¥", "￥", "$", "€", "£", "₩", "元", "rm", "eur", "usd", "jpy", "krw", "cny",
+                    "rmb", "us$", "hk$", "nt$", "@")
+_CURRENCY_SUFFIX = ("円", "元", "圆", "圓", "원", "€", "eur", "usd", "jpy", "krw", "cny", "rmb",
+                    "$", "-", "─", "—")
+
+_PLAIN = re.compile(r"[-+]?(\d+(?:[.,' ]\d+)*)")
+
+
+def _strip_currency(t: str) -> str:
+    changed = True
+    while changed and t:
+        changed = False
+        for p in _CURRENCY_PREFIX:
+            if t.startswith(p):
+                t = t[len(p):].lstrip()
+                changed = True
+        for s in _CURRENCY_SUFFIX:
+            if t.endswith(s) and len(t) > len(s):
+                t = t[: -len(s)].rstrip()
+                changed = True
+    return t
+
+
+def _looks_numeric(t: str) -> bool:
+    return parse_number(t) is not None
+
+
+def parse_number(text: str, *, decimal_comma: bool | None = None) -> Decimal | None:
+    """A printed number or amount as a Decimal, or None when the text is not one.
+
+    Takes ``¥1,070``, ``￥１，１１０``, ``350円``, ``$15.34``, ``2.240,15``, ``346,67``,
+    ``0,0520``, ``-5,00``, ``5,00-``, ``97. 09``. ``decimal_comma`` says how to read a lone
+    ``1.000`` / ``1,000`` when the document's convention is known.
+    """
+    t = fold(text).strip()
+    if not t:
+        return None
+    neg = False
+    t = _strip_currency(t)
+    if t.startswith(("-", "−", "▲", "△")):
+        neg = True
+        t = t[1:].lstrip()
+    elif t.endswith("-") or (t.startswith("(") and t.endswith(")")):
+        neg = t.startswith("(")
+        t = t.strip("()-")
+    t = _strip_currency(t)
+    if t.startswith("-"):
+        neg = True
+        t = t[1:]
+    t = re.sub(r"(?<=[.,])\s+(?=\d)", "", t)  # "97. 09"
+    t = re.sub(r"(?<=\d)\s(?=\d{3}(?:\D|$))", "", t)  # "1 234,56"
+    t = t.replace("'", "")
+    if not re.fullmatch(r"\d+(?:[.,]\d+)*", t):
+        return None
+    dots, commas = t.count("."), t.count(",")
+    if dots and commas:
+        if t.rfind(",") > t.rfind("."):
+            t = t.replace(".", "").replace(",", ".")
+        else:
+            t = t.replace(",", "")
+    elif commas:
+        if re.fullmatch(r"\d{1,3}(,\d{3})+", t) and not (decimal_comma and commas == 1):
+            t = t.replace(",", "")
+        elif commas == 1:
+            t = t.replace(",", ".")
+        else:
+            return None
+    elif dots > 1:
+        if re.fullmatch(r"\d{1,3}(\.\d{3})+", t):
+            t = t.replace(".", "")
+        else:
+            return None
+    elif dots == 1 and decimal_comma and re.fullmatch(r"\d{1,3}\.\d{3}", t):
+        t = t.replace(".", "")
+    try:
+        value = Decimal(t)
+    except InvalidOperation:
+        return None
+    return -value if neg else value
+
+
+_QTY = re.compile(
+    r"^\s*(?P<q>\d+(?:[.,]\d+)?)\s*"
+    r"(?P<unit>個|개|点|點|本|枚|冊|台|件|箱|袋|本入|pcs?\.?|pc|ea|x|×|stk\.?|st\.?|kg|kwh|h|std\.?)?"
+    r"\s*$",
+    re.IGNORECASE,
+)
+_QTY_TIMES = re.compile(
+    r"^\s*(?P<q>\d+(?:[.,]\d+)?)\s*(?:個|개|点|點|本|枚|冊|pcs?|ea)?\s*"
+    r"(?:[x×X*@]|[x×X*]\s*@)\s*(?P<p>.*\S)\s*$"
+)
+
+
+def split_quantity(text: str) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
+    """Where the quantity (and a unit price after it) sit in a receipt's ``2 @ $7.67`` text.
+
+    Returns ``((q_start, q_end), (p_start, p_end) | None)`` as offsets into ``text``, or None
+    when the text is not a quantity. ``2個`` gives the digits only.
+    """
+    t = unicodedata.normalize("NFKC", text)
+    if len(t) != len(text):  # offsets must stay valid; only 1:1 normalisations are used
+        t = text
+    m = _QTY_TIMES.match(t)
+    if m and parse_number(m.group("p")) is not None:
+        p0 = m.start("p")
+        if t[p0] == "@":
+            p0 += 1
+        while p0 < m.end("p") and t[p0].isspace():
+            p0 += 1
+        return (m.start("q"), m.end("q")), (p0, m.end("p"))
+    m = _QTY.match(t)
+    if m:
+        return (m.start("q"), m.end("q")), None
+    return None
+
+
+_SCRIPTS = (
+    ("ko", re.compile(r"[\uac00-\ud7af]")),
+    ("ja", re.compile(r"[\u3040-\u30ff]")),
+)
+_HANT = set("發票號碼開項目稱單價額稅數規格號備註費總計價與為會計營業購買銷售")
+_HANS = set("发票号码开项目称单价额税数规格号备注费总计价与为会计营业购买销售")
+_LATIN_WORDS = {
+    "de": ("rechnung", "menge", "betrag", "mwst", "gesamt", "datum", "preis", "summe", "und"),
+    "fr": ("facture", "montant", "quantité", "prix", "tva", "total ttc", "désignation", "date"),
+    "nl": ("factuur", "bedrag", "aantal", "prijs", "btw", "totaal", "omschrijving"),
+    "en": ("invoice", "amount", "quantity", "price", "total", "description", "date", "the"),
+}
+
+
+def detect_language(text: str) -> str | None:
+    """A best guess of a page's language from its script and a few common words."""
+    if not text.strip():
+        return None
+    for lang, rx in _SCRIPTS:
+        if len(rx.findall(text)) >= 3:
+            return lang
+    han = re.findall(r"[\u4e00-\u9fff]", text)
+    if len(han) >= 3:
+        trad = sum(c in _HANT for c in han)
+        simp = sum(c in _HANS for c in han)
+        return "zh-Hant" if trad > simp else "zh-Hans"
+    low = fold(text)
+    scores = {
+        lang: sum(len(re.findall(rf"(?<![a-zà-ÿ]){re.escape(w)}(?![a-zà-ÿ])", low)) for w in ws)
+        for lang, ws in _LATIN_WORDS.items()
+    }
+    best = max(scores, key=lambda k: scores[k])
+    return best if scores[best] else "en"
+
+
+_NUM_SPAN = re.compile(
+    r"(?:[¥￥$€£₩]\s*)?[-−]?\d(?:[\d,.' ]*\d)?(?:\s*(?:円|元|원|€|-(?!\d)))?"
+)
+
+
+def number_span(text: str, *, decimal_comma: bool | None = None) -> tuple[int, int] | None:
+    """Where the number of a numeric cell sits, tolerating a stray mark around it.
+
+    OCR often glues a table rule (``|``) or a misread currency sign to an amount; the number
+    is kept when what is left beside it is at most two characters without digits.
+    """
+    best: tuple[int, int] | None = None
+    for m in _NUM_SPAN.finditer(text):
+        a, b = m.start(), m.end()
+        while b > a and text[b - 1] in " ,.'":
+            b -= 1
+        if parse_number(text[a:b], decimal_comma=decimal_comma) is None:
+            continue
+        if best is None or (b - a) > (best[1] - best[0]):
+            best = (a, b)
+    if best is None:
+        return None
+    rest = (text[: best[0]] + text[best[1]:]).strip()
+    if len(rest) > 2 or any(c.isdigit() for c in rest):
+        return None
+    return best
