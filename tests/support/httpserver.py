@@ -112,6 +112,12 @@ class ReplayServer:
                 list(handler) if isinstance(handler, list) else handler
             )
 
+    def reset(self) -> None:
+        """Forget every route and recorded request (to share one server between tests)."""
+        with self._lock:
+            self._routes.clear()
+            self.requests.clear()
+
     def _dispatch(self, req: Request) -> Reply:
         with self._lock:
             h = self._routes.get((req.method, req.path))
