@@ -1,0 +1,420 @@
+"""Ground values a user already has (from an ERP, a purchase order) against a document.
+
+No extractor runs: the values are given, and the matcher says where each one is printed and
+how much of it the OCR found. ``VALUES`` is ``{"name": "value", ...}``; an array field (line
+items) is a list of objects ``[{"description": ..., "amount": ...}, ...]``. Numbers are taken as
+their text; ``null`` and empty strings are left out; an object with a ``"value"`` key (an API
+field) stands for that value.
+
+Where a value is printed more than once, the choice is made here, with what a user's values
+carry implicitly:
+
+* a field whose template lists labels (``合計``, ``Total``) takes the occurrence nearest a label;
+* two fields never take the same characters while another occurrence exists (a total printed
+  in a summary box and at the foot of a table goes to ``total`` once and ``amount_due`` once);
+* a line item's cells are grounded on one row: its most distinctive cell first, then every
+  other cell on the same row of the page, never inside the row's other cells, and rows go
+  down the page in order.
+
+The choice reaches the matcher as a :class:`~spaceocr.core.types.MatchHint` citing characters,
+so the box still comes from :func:`spaceocr.core.matching.ground` through
+:func:`spaceocr.core.pipeline.ground_extracted`, like every other mode.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from spaceocr.core.documents import open_document
+from spaceocr.core.errors import InvalidValues
+from spaceocr.core.matching import Candidate, MatchIndex, label_cost, normalize
+from spaceocr.core.ocr.base import OcrEngine
+from spaceocr.core.pipeline import PipelineOptions, ProgressCallback, ground_extracted, ocr_document
+from spaceocr.core.templates.schema import FieldSpec, Template
+from spaceocr.core.types import (
+    DocumentResult,
+    ExtractedField,
+    FieldResult,
+    FieldStatus,
+    LineItem,
+    MatchHint,
+    OcrPage,
+    ResultWarning,
+)
+
+__all__ = ["SOURCE", "fields_from_values", "verify_document", "verify_pages"]
+
+logger = logging.getLogger(__name__)
+
+#: the ``source`` of every field a verification returns
+SOURCE = "verify"
+
+_Taken = set[tuple[int, int]]
+
+
+def _text(name: str, raw: Any) -> str | None:
+    if isinstance(raw, Mapping):
+        raw = raw.get("value")
+    if raw is None or isinstance(raw, bool):
+        return None if raw is None else str(raw).lower()
+    if isinstance(raw, (int, float, str)):
+        text = str(raw).strip()
+        return text or None
+    raise InvalidValues(
+        f"the value of {name!r} must be text or a number, not {type(raw).__name__}", field=name
+    )
+
+
+def fields_from_values(values: Mapping[str, Any]) -> tuple[ExtractedField, ...]:
+    """The user's VALUES as extracted fields (no hints yet).
+
+    Raises:
+        InvalidValues: VALUES is not an object, or a value is neither text, a number nor a
+            list of objects.
+    """
+    if not isinstance(values, Mapping):
+        raise InvalidValues("VALUES must be a JSON object: {\"field name\": \"value\", ...}")
+    out: list[ExtractedField] = []
+    for name, raw in values.items():
+        if isinstance(raw, list):
+            rows: list[tuple[ExtractedField, ...]] = []
+            for k, row in enumerate(raw):
+                if not isinstance(row, Mapping):
+                    raise InvalidValues(
+                        f"{name}[{k}] must be an object of cells, not {type(row).__name__}",
+                        field=name,
+                    )
+                cells = tuple(
+                    ExtractedField(str(c), value=v)
+                    for c, cv in row.items()
+                    if (v := _text(f"{name}[{k}].{c}", cv)) is not None
+                )
+                rows.append(cells)
+            out.append(ExtractedField(str(name), items=tuple(rows)))
+            continue
+        text = _text(str(name), raw)
+        if text is not None:
+            out.append(ExtractedField(str(name), value=text))
+    return tuple(out)
+
+
+# ----------------------------------------------------------------------------- choosing
+def _available(cands: list[Candidate], index: MatchIndex, taken: _Taken) -> list[Candidate]:
+    """Candidates that use none of the characters other values took (all, if none is free)."""
+    free = [
+        c for c in cands
+        if not any((index.pages[c.view_no].index, i) in taken for i in c.chars)
+    ]
+    return free or cands
+
+
+def _hint(index: MatchIndex, c: Candidate) -> MatchHint:
+    return MatchHint(page_index=index.pages[c.view_no].index, char_indices=c.chars)
+
+
+def _take(index: MatchIndex, c: Candidate, taken: _Taken) -> None:
+    page = index.pages[c.view_no].index
+    taken.update((page, i) for i in c.chars)
+
+
+def _label_points(
+    index: MatchIndex, specs: Sequence[FieldSpec]
+) -> dict[str, list[tuple[int, float, float]]]:
+    """Field name -> (view number, x px, y px) of the end of every label printed exactly.
+
+    A label printed inside another field's longer label (``Amount`` in ``Amount Due``, ``Due``
+    in ``Due Date``) is not a label of the shorter one's field there.
+    """
+    found: list[tuple[str, int, frozenset[int], tuple[int, ...]]] = []
+    for spec in specs:
+        for label in spec.all_labels():
+            if not normalize(label):
+                continue
+            for c in index.exact(label):
+                if not c.embedded:
+                    found.append((spec.name, c.view_no, frozenset(c.chars), c.chars))
+    out: dict[str, list[tuple[int, float, float]]] = {}
+    for name, vn, chars, ordered in found:
+        if any(
+            other != name and ovn == vn and chars < ochars
+            for other, ovn, ochars, _ in found
+        ):
+            continue
+        x, y = index.views[vn].center_px(ordered[-1])
+        out.setdefault(name, []).append((vn, x, y))
+    return out
+
+
+def _label_choice(
+    index: MatchIndex, cands: list[Candidate], labels: list[tuple[int, float, float]]
+) -> tuple[float, Candidate]:
+    """The candidate nearest one of the field's labels, and its cost."""
+
+    def cost(c: Candidate) -> float:
+        view = index.views[c.view_no]
+        return min(
+            (label_cost(view, c.chars, x, y) for vn, x, y in labels if vn == c.view_no),
+            default=10.0,
+        )
+
+    best = min(cands, key=lambda c: (cost(c), -c.ratio))
+    return cost(best), best
+
+
+def _first(cands: list[Candidate]) -> Candidate:
+    return min(cands, key=lambda c: (-c.ratio, c.form, c.view_no, c.start))
+
+
+def _row_cost(index: MatchIndex, c: Candidate, anchor: Candidate) -> tuple[bool, float, float]:
+    """Same printed row first (measured across the page's reading direction), then nearest."""
+    if c.view_no != anchor.view_no:
+        return (True, 1e9, 1e9)
+    view = index.views[c.view_no]
+    x, y = _center(index, anchor)
+    along, across, lh = view.offset(c.chars, x, y)
+    if abs(across) <= 0.7 * lh:
+        return (False, 0.0, abs(along))
+    return (True, float(round(abs(across) / lh)), abs(along))
+
+
+def _center(index: MatchIndex, c: Candidate) -> tuple[float, float]:
+    view = index.views[c.view_no]
+    pts = [view.center_px(i) for i in c.chars]
+    return sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)
+
+
+def _after(index: MatchIndex, c: Candidate, prev: Candidate | None) -> bool:
+    """True when ``c`` lies below the previous row's anchor (or there is none)."""
+    if prev is None:
+        return True
+    if c.view_no != prev.view_no:
+        return c.view_no > prev.view_no
+    view = index.views[c.view_no]
+    x, y = _center(index, prev)
+    _, across, lh = view.offset(c.chars, x, y)
+    return across > 0.4 * lh
+
+
+def _owner(index: MatchIndex, c: Candidate, anchors: Sequence[Candidate | None]) -> int | None:
+    """The row a candidate belongs to: the nearest row anchor level with it or above it."""
+    view = index.views[c.view_no]
+    best: tuple[float, int] | None = None
+    for r, a in enumerate(anchors):
+        if a is None or a.view_no != c.view_no:
+            continue
+        x, y = _center(index, a)
+        _, across, lh = view.offset(c.chars, x, y)
+        if across < -0.7 * lh:
+            continue
+        key = (max(across, 0.0), r)
+        if best is None or key < best:
+            best = key
+    return None if best is None else best[1]
+
+
+def _by_length(row: Sequence[ExtractedField]) -> list[int]:
+    """A row's cells with a value, longest value first (the most distinctive)."""
+    sizes = {k: len(normalize(cell.value)) for k, cell in enumerate(row) if cell.value}
+    return sorted(sizes, key=lambda k: -sizes[k])
+
+
+def _items_hints(
+    index: MatchIndex, rows: Sequence[Sequence[ExtractedField]], taken: _Taken
+) -> tuple[list[tuple[ExtractedField, ...]], set[tuple[int, int]]]:
+    """Every row's cells with hints on its own printed row.
+
+    First each row's anchor (its most distinctive cell), going down the page; then each other
+    cell on its anchor's row. Returns the rows and the (row, cell) positions with no place on
+    their row (the value is not printed there).
+    """
+    orders = [_by_length(row) for row in rows]
+    anchors: list[Candidate | None] = []
+    anchor_cell: list[int | None] = []
+    prev: Candidate | None = None
+    for row, order in zip(rows, orders, strict=True):
+        pick: Candidate | None = None
+        cell: int | None = None
+        for k in order:
+            cands = index.candidates(row[k].value or "")
+            if not cands:
+                continue
+            pool = index.contenders(_available(cands, index, taken))
+            below = [c for c in pool if _after(index, c, prev)]
+            pick = min(below or pool, key=lambda c: (-c.ratio, c.view_no, c.start))
+            cell = k
+            break
+        if pick is not None:
+            _take(index, pick, taken)
+            prev = pick
+        anchors.append(pick)
+        anchor_cell.append(cell)
+    out: list[tuple[ExtractedField, ...]] = []
+    unplaced: set[tuple[int, int]] = set()
+    for r, (row, order) in enumerate(zip(rows, orders, strict=True)):
+        anchor = anchors[r]
+        chosen: dict[int, Candidate] = {}
+        if anchor is not None and anchor_cell[r] is not None:
+            chosen[anchor_cell[r]] = anchor  # type: ignore[index]
+        for k in order:
+            if k in chosen or anchor is None:
+                continue
+            cands = index.candidates(row[k].value or "")
+            own = [c for c in _available(cands, index, taken) if _owner(index, c, anchors) == r]
+            if not own:
+                unplaced.add((r, k))
+                continue
+            a = anchor
+            pick = min(index.contenders(own), key=lambda c: (_row_cost(index, c, a), -c.ratio))
+            chosen[k] = pick
+            _take(index, pick, taken)
+        out.append(tuple(
+            ExtractedField(cell.name, value=cell.value, hint=_hint(index, chosen[k]))
+            if k in chosen else cell
+            for k, cell in enumerate(row)
+        ))
+    return out, unplaced
+
+
+def _with_hints(
+    fields: Sequence[ExtractedField], index: MatchIndex, template: Template | None
+) -> tuple[list[ExtractedField], set[tuple[str, int, str]]]:
+    """The fields with hints, and the (array, row, cell) whose value is not on its row."""
+    specs = {f.name: f for f in template.fields} if template else {}
+    taken: _Taken = set()
+    unplaced: set[tuple[str, int, str]] = set()
+    out: dict[int, ExtractedField] = {}
+    scalars = [k for k, f in enumerate(fields) if f.value and not f.items]
+    cands = {k: index.candidates(fields[k].value or "") for k in scalars}
+    labels = _label_points(
+        index, [specs[fields[k].name] for k in scalars if fields[k].name in specs]
+    )
+    # fields whose labels are printed first, the surest choice first; the rest take the
+    # first free occurrence in reading order
+    pending = [k for k in scalars if cands[k] and labels.get(fields[k].name)]
+    while pending:
+        choices = []
+        for k in pending:
+            pool = index.contenders(_available(cands[k], index, taken))
+            cost, c = _label_choice(index, pool, labels[fields[k].name])
+            choices.append((cost, k, c))
+        _, k, c = min(choices, key=lambda t: (t[0], t[1]))
+        pending.remove(k)
+        _take(index, c, taken)
+        out[k] = ExtractedField(fields[k].name, value=fields[k].value, hint=_hint(index, c))
+    for k in scalars:
+        if k in out:
+            continue
+        f = fields[k]
+        if not cands[k]:
+            out[k] = f
+            continue
+        c = _first(index.contenders(_available(cands[k], index, taken)))
+        _take(index, c, taken)
+        out[k] = ExtractedField(f.name, value=f.value, hint=_hint(index, c))
+    for k, f in enumerate(fields):
+        if k in out:
+            continue
+        if not f.items:
+            out[k] = f
+            continue
+        rows, missing = _items_hints(index, f.items, taken)
+        unplaced.update((f.name, r, f.items[r][c].name) for r, c in missing)
+        out[k] = ExtractedField(f.name, items=tuple(rows))
+    return [out[k] for k in range(len(fields))], unplaced
+
+
+# ----------------------------------------------------------------------------- entry points
+def verify_pages(
+    pages: Sequence[OcrPage],
+    values: Mapping[str, Any],
+    template: Template | None = None,
+) -> tuple[FieldResult, ...]:
+    """Ground VALUES on pages already read; fields in template order, then the others.
+
+    Raises:
+        InvalidValues: VALUES has the wrong shape.
+    """
+    fields = fields_from_values(values)
+    hinted, unplaced = _with_hints(fields, MatchIndex(pages), template)
+    results = ground_extracted(hinted, pages, template, source=SOURCE)
+    if not unplaced:
+        return results
+    return tuple(_drop_unplaced(r, unplaced) for r in results)
+
+
+def _drop_unplaced(result: FieldResult, unplaced: set[tuple[str, int, str]]) -> FieldResult:
+    """A line-item cell whose value is printed elsewhere but not on its row is not grounded
+    (a box on another row would point at the wrong figure)."""
+    if not result.is_array:
+        return result
+    items = []
+    for item in result.items:
+        cells = tuple(
+            replace(c, grounding=None, status=FieldStatus.NOT_GROUNDED,
+                    review_reasons=tuple(dict.fromkeys((*c.review_reasons, "not_on_page"))))
+            if (result.name, item.index, c.name) in unplaced else c
+            for c in item.fields
+        )
+        items.append(LineItem(item.index, cells))
+    return replace(result, items=tuple(items))
+
+
+def verify_document(
+    path: str | Path,
+    values: Mapping[str, Any],
+    *,
+    engine: OcrEngine,
+    template: Template | None = None,
+    options: PipelineOptions | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+) -> DocumentResult:
+    """Open and read a document, then ground the user's VALUES on what the OCR saw.
+
+    Raises:
+        InvalidValues before the document is opened, DocumentError (and subclasses) for a
+        file that cannot be read, EngineError, Cancelled.
+    """
+    fields_from_values(values)  # refuse bad VALUES before the (slow) OCR
+    options = options or PipelineOptions()
+    timings: dict[str, float] = {}
+    t0 = time.perf_counter()
+    with open_document(
+        path, password=options.password, dpi=options.dpi, limits=options.limits
+    ) as doc:
+        timings["open"] = time.perf_counter() - t0
+        t = time.perf_counter()
+        pages, warnings, sizes = ocr_document(
+            doc, engine, options=options, progress=progress, cancel=cancel
+        )
+        timings["ocr"] = time.perf_counter() - t
+        if "repaired" in doc.warnings:
+            warnings.append(ResultWarning("repaired", "the PDF was damaged and was repaired"))
+        name, sha256, count = doc.name, doc.sha256, doc.page_count
+    if progress:
+        progress("match", 0, 1)
+    t = time.perf_counter()
+    fields = verify_pages(pages, values, template)
+    timings["match"] = time.perf_counter() - t
+    timings["total"] = time.perf_counter() - t0
+    return DocumentResult(
+        template=template.name if template else "",
+        fields=fields,
+        file_name=name,
+        sha256=sha256,
+        page_count=count,
+        page_sizes=tuple(sizes),
+        engine="+".join(sorted({p.engine for p in pages})) or engine.name,
+        extractor=SOURCE,
+        mode="offline",
+        warnings=tuple(warnings),
+        timings=MappingProxyType({k: round(v, 4) for k, v in timings.items()}),
+        ocr_pages=tuple(pages),
+    )
