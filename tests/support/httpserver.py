@@ -60,7 +60,7 @@ Handler = Callable[[Request], Reply]
 class ReplayServer:
     """Routes (method, path) to handlers; a handler may be a list, replayed in turn."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, poll_interval_s: float = 0.5) -> None:
         self._routes: dict[tuple[str, str], list[Handler] | Handler] = {}
         self.requests: list[Request] = []
         self._lock = threading.Lock()
@@ -68,6 +68,9 @@ class ReplayServer:
 
         class _H(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            # headers and body go out as two writes: without TCP_NODELAY each keep-alive
+            # answer waits ~40 ms for the client's delayed ACK
+            disable_nagle_algorithm = True
 
             def log_message(self, format: str, *args: Any) -> None:
                 return
@@ -97,7 +100,10 @@ class ReplayServer:
 
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _H)
         self._httpd.daemon_threads = True
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever, kwargs={"poll_interval": poll_interval_s},
+            daemon=True,
+        )
 
     @property
     def url(self) -> str:
