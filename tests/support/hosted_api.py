@@ -116,7 +116,7 @@ class HostedApi:
         polls_to_complete: int = 2,
         scans: int | None = None,
     ) -> None:
-        self.server = ReplayServer()
+        self.server = ReplayServer(poll_interval_s=0.05)
         self.keys = set(keys)
         self.rate_limit = rate_limit
         self.window_s = window_s
