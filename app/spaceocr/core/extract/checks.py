@@ -1,0 +1,154 @@
+"""Cross-checks that decide which values can be trusted.
+
+- ``sum_lines``: the line amounts add up to the subtotal (or to the total when there is no
+  subtotal and no tax);
+- ``subtotal_tax_total``: subtotal + tax = total;
+- ``line_qty_price``: quantity × unit price = amount, for every line that prints all three;
+- ``registration_number``: the check digit of a Japanese T-number / Chinese credit code;
+- ``dates_exist``: every date read is a day that exists.
+
+A failed check adds a review reason to the fields it involves, so they are never counted as
+confident.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Mapping, MutableMapping
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from spaceocr.core.extract import patterns as pt
+from spaceocr.core.types import ExtractedField
+
+__all__ = ["line_amounts", "run_checks"]
+
+Rows = tuple[tuple[ExtractedField, ...], ...]
+
+
+def _dec(f: ExtractedField | None) -> Decimal | None:
+    if f is None:
+        return None
+    for text in (f.normalized, f.value):
+        if not text:
+            continue
+        try:
+            return Decimal(text)
+        except InvalidOperation:
+            found = pt.find_amounts(text)
+            if found and found[0].normalized:
+                return Decimal(found[0].normalized)
+    return None
+
+
+def line_amounts(rows: Rows) -> list[Decimal | None]:
+    """The amount of each line item (None where a line prints none)."""
+    out: list[Decimal | None] = []
+    for row in rows:
+        cell = next((c for c in row if c.name == "amount"), None)
+        out.append(_dec(cell))
+    return out
+
+
+def _add_reason(c: Any, reason: str) -> None:
+    if reason not in c.reasons:
+        c.reasons.append(reason)
+
+
+def _close(a: Decimal, b: Decimal) -> bool:
+    return abs(a - b) <= Decimal("0.011")
+
+
+def run_checks(
+    chosen: Mapping[str, Any], items: MutableMapping[str, Rows]
+) -> list[tuple[str, bool, str]]:
+    """Run every check that applies; mark failing fields (candidates and line cells).
+
+    ``chosen`` maps field names to the extractor's candidates (with ``amount``, ``span``,
+    ``normalized`` and a mutable ``reasons`` list); ``items`` maps array fields to their rows
+    and is updated in place when a line's cells need review.
+    """
+    out: list[tuple[str, bool, str]] = []
+    amt = {n: c.amount for n, c in chosen.items() if getattr(c, "amount", None) is not None}
+    sub, tax, tot = amt.get("subtotal"), amt.get("tax"), amt.get("total")
+
+    if sub is not None and tax is not None and tot is not None:
+        ok = _close(sub + tax, tot)
+        out.append(("subtotal_tax_total", ok, f"{sub} + {tax} = {sub + tax} vs total {tot}"))
+        if not ok:
+            for n in ("subtotal", "tax", "total"):
+                _add_reason(chosen[n], "check_failed:subtotal_tax_total")
+    elif sub is not None and tot is not None and tax is None and sub > tot:
+        out.append(("subtotal_le_total", False, f"subtotal {sub} > total {tot}"))
+        for n in ("subtotal", "total"):
+            _add_reason(chosen[n], "check_failed:subtotal_le_total")
+
+    rows = items.get("line_items")
+    if rows:
+        amounts = line_amounts(rows)
+        known = [a for a in amounts if a is not None]
+        target_name = "subtotal" if sub is not None else ("total" if tax is None else None)
+        target = amt.get(target_name) if target_name else None
+        if known and target is not None and len(known) == len(amounts):
+            total = sum(known, Decimal(0))
+            ok = _close(total, target)
+            out.append(("sum_lines", ok, f"sum of {len(known)} line amounts {total} vs "
+                        f"{target_name} {target}"))
+            if not ok:
+                # the totals are printed once and checked against each other; lines are many
+                totals_ok = any(n == "subtotal_tax_total" and p for n, p, _ in out)
+                if not totals_ok and target_name:
+                    _add_reason(chosen[target_name], "check_failed:sum_lines")
+                items["line_items"] = tuple(
+                    tuple(_with_reason(c, "check_failed:sum_lines") if c.name == "amount"
+                          else c for c in row) for row in rows
+                )
+                rows = items["line_items"]
+        bad = 0
+        checked = 0
+        new_rows = []
+        for row in rows:
+            cells = {c.name: c for c in row}
+            q, p, a = (_dec(cells.get(k)) for k in ("quantity", "unit_price", "amount"))
+            if q is not None and p is not None and a is not None:
+                checked += 1
+                if not (_close(q * p, a) or _close(abs(q * p), abs(a))):
+                    bad += 1
+                    row = tuple(_with_reason(c, "check_failed:line_qty_price")
+                                if c.name in ("quantity", "unit_price", "amount") else c
+                                for c in row)
+            new_rows.append(row)
+        if checked:
+            items["line_items"] = tuple(new_rows)
+            out.append(("line_qty_price", bad == 0, f"{checked - bad}/{checked} lines: "
+                        "quantity x unit price = amount"))
+
+    reg = chosen.get("registration_number")
+    if reg is not None:
+        t = re.sub(r"\s", "", pt.nfkc(reg.span.text))
+        if re.fullmatch(r"T\d{13}", t):
+            ok = pt.valid_t_number(t)
+            out.append(("registration_number", ok, "T-number check digit"))
+            if not ok:
+                _add_reason(reg, "check_failed:registration_number")
+        elif len(t) == 18 and re.fullmatch(r"[0-9A-Z]{18}", t):
+            ok = pt.valid_cn_credit_code(t)
+            out.append(("registration_number", ok, "credit code check character"))
+            if not ok:
+                _add_reason(reg, "check_failed:registration_number")
+
+    dates = [(n, c) for n, c in chosen.items()
+             if n.endswith("date") or n in ("date", "valid_until")]
+    if dates:
+        bad_dates = [n for n, c in dates if "date_does_not_exist" in c.reasons or (
+            c.normalized is None and pt.find_dates(c.span.text))]
+        out.append(("dates_exist", not bad_dates,
+                    "all dates exist" if not bad_dates else "no such day: " + ", ".join(bad_dates)))
+    return out
+
+
+def _with_reason(c: ExtractedField, reason: str) -> ExtractedField:
+    if reason in c.review_reasons:
+        return c
+    return dataclasses.replace(c, review_reasons=(*c.review_reasons, reason))

@@ -1,0 +1,915 @@
+"""The local extractor: labels, typed patterns and layout, with arithmetic checks.
+
+How a field is read
+-------------------
+1. The page is straightened and split into rows of cells (:mod:`.layout`); the document's
+   language comes from its script mix (:func:`.layout.detect_language`).
+2. Every label of every field of the template (the detected language's labels first, then
+   English; for Latin-script documents the labels of all European languages) is looked for in
+   the rows; where labels overlap the longest wins (``税込合計`` over ``合計``, ``Subtotal``
+   over ``Total``), and a few non-field labels (``Amount Paid``, ``お預り``) stop a search.
+3. A label's value is read to its right on the same row (up to the next label), else in the
+   cell below it, and must parse as the field's type (:mod:`.patterns`).
+4. Fields no label announces fall back to patterns (a T-number, an e-mail, the only date on a
+   receipt) and to position (a receipt's merchant at the top, an issuer block's first line).
+5. Amount fields keep all their candidates; the combination that makes
+   ``subtotal + tax = total`` wins. Checks (:mod:`.checks`) then mark what does not add up.
+
+``value`` is always the text as printed (the OCR characters it was read from, listed in the
+field's :class:`~spaceocr.core.types.MatchHint`), ``normalized`` an ISO date, a plain decimal
+or ``HH:MM``. A field read from a weak clue, or with competing readings, carries a review
+reason so that it is never counted as confident.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from spaceocr.core.errors import Cancelled
+from spaceocr.core.extract import checks as chk
+from spaceocr.core.extract import labels as lb
+from spaceocr.core.extract import patterns as pt
+from spaceocr.core.extract.layout import Cell, PageLayout, Row, Span, build_layout
+from spaceocr.core.extract.layout import detect_language
+from spaceocr.core.templates.schema import FieldSpec, Template
+from spaceocr.core.types import ExtractedField, Extraction, MatchHint, OcrPage, Point
+
+__all__ = ["RuleExtractor"]
+
+logger = logging.getLogger(__name__)
+
+VERSION = "1.0"
+
+AMOUNT_TYPES = ("amount", "number")
+PARTY_FIELDS = {
+    "vendor_name", "customer_name", "shipper", "consignee", "merchant_name", "buyer_name",
+    "company",
+}
+
+
+@dataclass(slots=True)
+class Hit:
+    """A label found in a row."""
+
+    field: str  #: field name, or "" for a stop label
+    row: Row
+    start: int
+    end: int
+    weight: int  #: length of the label (longer labels are surer)
+    rank: int  #: position of the label in the field's list (earlier = more typical)
+
+    @property
+    def page(self) -> int:
+        return self.row.page
+
+
+@dataclass(slots=True)
+class Cand:
+    """A candidate value for a field."""
+
+    name: str
+    span: Span
+    page: int
+    normalized: str | None
+    score: float
+    how: str
+    reasons: list[str] = field(default_factory=list)
+    y: float = 0.0
+    amount: Decimal | None = None
+
+
+class _Doc:
+    """The pages of one document, laid out, with the label hits."""
+
+    def __init__(self, pages: Sequence[OcrPage], template: Template) -> None:
+        self.pages = list(pages)
+        self.layouts: list[PageLayout] = [build_layout(p) for p in pages]
+        self.lang = detect_language(pages)
+        self.template = template
+        self.comma_decimal = self.lang in ("de", "fr", "nl")
+        self.hits: list[Hit] = []
+        self.rows: list[Row] = [r for lay in self.layouts for r in lay.rows]
+        self._find_labels()
+
+    # ------------------------------------------------------------------ labels
+    def label_list(self, spec: FieldSpec) -> list[str]:
+        langs = [self.lang]
+        if self.lang in lb.LATIN_LANGS:
+            langs += [x for x in lb.LATIN_LANGS if x != self.lang]
+        elif self.lang != "en":
+            langs.append("en")
+        if self.lang == "zh-Hans":
+            langs.append("zh-Hant")
+        elif self.lang == "zh-Hant":
+            langs.append("zh-Hans")
+        out: list[str] = []
+        for lg in langs:
+            for lbl in spec.labels.get(lg, ()):
+                if lbl not in out:
+                    out.append(lbl)
+        if not spec.labels:
+            out.append(spec.name.replace("_", " "))
+        return out
+
+    def _find_labels(self) -> None:
+        entries: list[tuple[str, str, int]] = []
+        for spec in self.template.scalar_fields:
+            for rank, lbl in enumerate(self.label_list(spec)):
+                entries.append((spec.name, lbl, rank))
+        for lbl in lb.STOP_LABELS:
+            entries.append(("", lbl, 0))
+        raw: list[Hit] = []
+        for name, lbl, rank in entries:
+            rx = _label_rx(lbl)
+            if rx is None:
+                continue
+            weight = len(pt.nfkc(lbl).replace(" ", ""))
+            for row in self.rows:
+                for m in rx.finditer(row.text):
+                    raw.append(Hit(name, row, m.start(), m.end(), weight, rank))
+        # longest label wins where labels overlap; equal spans of equal weight both stay
+        raw.sort(key=lambda h: (-h.weight, h.rank))
+        kept: list[Hit] = []
+        for h in raw:
+            clash = False
+            for k in kept:
+                if k.row is h.row and k.start < h.end and h.start < k.end:
+                    if k.weight > h.weight or (k.start, k.end) != (h.start, h.end):
+                        clash = True
+                        break
+                    if k.field == h.field:
+                        clash = True
+                        break
+            if not clash:
+                kept.append(h)
+        kept.sort(key=lambda h: (h.page, h.row.index, h.start))
+        # a field's label right after another of its labels is part of the value ("No.")
+        out: list[Hit] = []
+        for h in kept:
+            prev = [k for k in out if k.row is h.row and k.field == h.field and k.end <= h.start]
+            if prev and not any(x.row is h.row and prev[-1].end <= x.start < h.start
+                                for x in out if x.field != h.field):
+                continue
+            out.append(h)
+        self.hits = out
+
+    def hits_for(self, name: str) -> list[Hit]:
+        return [h for h in self.hits if h.field == name]
+
+    def hits_in_row(self, row: Row) -> list[Hit]:
+        return [h for h in self.hits if h.row is row]
+
+    # ------------------------------------------------------------------ geometry
+    def span_box(self, page: int, span: Span) -> tuple[float, float, float, float]:
+        lay = self.layouts[page]
+        boxes = [lay.char_box[i] for i in span.idx if i >= 0]
+        if not boxes:
+            return (0.0, 0.0, 0.0, 0.0)
+        return (min(b[0] for b in boxes), min(b[1] for b in boxes),
+                max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+    def rows_below(self, row: Row, limit: float = 3.2) -> list[Row]:
+        lay = self.layouts[row.page]
+        h = max(row.h, 0.004)
+        out = []
+        for r in lay.rows[row.index + 1 :]:
+            if r.y0 - row.y1 > limit * h:
+                break
+            out.append(r)
+        return out
+
+    def printed(self, page: int, span: Span) -> str:
+        """The original characters of a span as printed (a space where words part)."""
+        chars = self.pages[page].chars
+        out: list[str] = []
+        prev = -2
+        gap = False
+        for i in span.idx:
+            if i < 0:
+                gap = True
+                continue
+            if i == prev:
+                continue
+            if out and gap:
+                out.append(" ")
+            out.append(chars[i].text)
+            prev = i
+            gap = False
+        return "".join(out).strip()
+
+
+_LATIN = re.compile(r"[A-Za-zÀ-ÿ]")
+
+
+def _label_rx(label: str) -> re.Pattern[str] | None:
+    text = pt.nfkc(label).strip()
+    if not text:
+        return None
+    chars = [c for c in text if not c.isspace()]
+    body = r"\s{0,3}".join(re.escape(c) for c in chars)
+    if _LATIN.match(chars[0]):
+        body = r"(?<![A-Za-zÀ-ÿ])" + body
+    if _LATIN.match(chars[-1]):
+        body += r"(?![A-Za-zÀ-ÿ])"
+    if len(chars) <= 2 and all(_LATIN.match(c) for c in chars):
+        # a one- or two-letter label (T, M, No) must be followed by a separator and a value
+        body += r"(?=\s?[:.：]?\s?[+\d(])"
+    return re.compile(body, re.IGNORECASE)
+
+
+# ----------------------------------------------------------------------------- typed reading
+def _typed(doc: _Doc, ftype: str, text: str) -> list[pt.Found]:
+    if ftype in AMOUNT_TYPES:
+        return pt.find_amounts(text, comma_decimal=doc.comma_decimal)
+    if ftype == "date":
+        return pt.find_dates(text, month_first=doc.lang == "en" and _us_dates(doc))
+    finder = pt.FINDERS.get(ftype)
+    if finder is not None:
+        return finder(text)
+    return []
+
+
+def _us_dates(doc: _Doc) -> bool:
+    return "$" in "".join(r.text for r in doc.rows[:60])
+
+
+_CONNECT = " :：-–#|/"
+
+
+def _text_value(span: Span) -> Span | None:
+    s = span.stripped(" :：-–|")
+    if not s.text or not re.search(r"\w", s.text):
+        return None
+    return s
+
+
+# ----------------------------------------------------------------------------- the extractor
+class RuleExtractor:
+    """Labels + patterns + layout, offline; see the module docstring."""
+
+    name = "rules"
+    version = VERSION
+
+    def __init__(self, **_options: Any) -> None:
+        pass
+
+    def is_available(self) -> bool:
+        return True
+
+    def extract(
+        self,
+        pages: Sequence[OcrPage],
+        template: Template,
+        *,
+        cancel: threading.Event | None = None,
+    ) -> Extraction:
+        """Find the template's fields in the pages (a field not on the document is left out)."""
+        if not pages or not any(p.chars for p in pages):
+            return Extraction((), self.name, self.version, meta={"language": None})
+        doc = _Doc(pages, template)
+        if cancel is not None and cancel.is_set():
+            raise Cancelled("cancelled by the user")
+        reader = _Reader(doc)
+        fields, checks = reader.run(cancel)
+        return Extraction(tuple(fields), self.name, self.version, tuple(checks),
+                          meta={"language": doc.lang})
+
+
+class _Reader:
+    def __init__(self, doc: _Doc) -> None:
+        self.doc = doc
+        self.specs = {s.name: s for s in doc.template.scalar_fields}
+        self.cands: dict[str, list[Cand]] = {}
+        self.chosen: dict[str, Cand] = {}
+        self.table_end: tuple[int, float] | None = None
+        self.table: Any = None
+        self.items: dict[str, tuple[tuple[ExtractedField, ...], ...]] = {}
+
+    # ------------------------------------------------------------------ main
+    def run(
+        self, cancel: threading.Event | None
+    ) -> tuple[list[ExtractedField], list[tuple[str, bool, str]]]:
+        doc = self.doc
+        self._line_items()
+        for spec in doc.template.scalar_fields:
+            self.cands[spec.name] = self._label_cands(spec)
+        if cancel is not None and cancel.is_set():
+            raise Cancelled("cancelled by the user")
+        self._special()
+        self._choose()
+        check_list = self._checks()
+        out: list[ExtractedField] = []
+        for spec in doc.template.fields:
+            if spec.is_array:
+                rows = self.items.get(spec.name)
+                if rows:
+                    out.append(ExtractedField(spec.name, items=rows))
+                continue
+            c = self.chosen.get(spec.name)
+            if c is None:
+                continue
+            value = doc.printed(c.page, c.span)
+            if not value:
+                continue
+            idx = c.span.chars
+            out.append(ExtractedField(
+                name=spec.name,
+                value=value,
+                normalized=c.normalized,
+                hint=MatchHint(page_index=c.page, char_indices=idx, source="ocr_chars"),
+                confidence=min(1.0, max(0.1, c.score / 10)),
+                review_reasons=tuple(dict.fromkeys(c.reasons)),
+            ))
+        return out, check_list
+
+    # ------------------------------------------------------------------ line items
+    def _line_items(self) -> None:
+        try:
+            from spaceocr.core.extract import tables
+        except ImportError:  # the line-item reader is optional
+            return
+        for spec in self.doc.template.array_fields:
+            try:
+                finder = getattr(tables, "find_tables", None)
+                table = finder(self.doc.pages, spec, language=self.doc.lang) if finder else None
+                if table is not None:
+                    rows = tuple(table.rows)
+                    if self.table_end is None and rows:
+                        self.table_end = (table.end_page, table.end_y)
+                        self.table = table
+                else:
+                    rows = tables.find_line_items(self.doc.pages, spec, language=self.doc.lang)
+            except Exception:  # noqa: BLE001 - a table that cannot be read must not stop fields
+                logger.exception("line items of %s could not be read", spec.name)
+                continue
+            if rows:
+                self.items[spec.name] = tuple(tuple(r) for r in rows)
+
+    def _in_table(self, page: int, y: float) -> bool:
+        """True for a point above the end of the line-item table (on its last page)."""
+        if self.table_end is None:
+            return False
+        end_page, end_y = self.table_end
+        return page < end_page or (page == end_page and y < end_y - 0.002)
+
+    def _in_region(self, page: int, y: float) -> bool:
+        """True for a point inside the table's area (its header included)."""
+        regions = getattr(self.table, "regions", None) or ()
+        return any(r.page_index == page and r.y0 - 0.005 <= y <= r.y1 for r in regions)
+
+    # ------------------------------------------------------------------ label candidates
+    def _label_cands(self, spec: FieldSpec) -> list[Cand]:
+        doc = self.doc
+        out: list[Cand] = []
+        ftype = spec.type
+        for hit in doc.hits_for(spec.name):
+            row = hit.row
+            nxt = [h for h in doc.hits_in_row(row) if h.start >= hit.end]
+            stop = min((h.start for h in nxt), default=len(row.text))
+            right = row.span.sub(hit.end, stop)
+            base = 6.0 + min(hit.weight, 8) * 0.5 - min(hit.rank, 10) * 0.2
+            if ftype not in AMOUNT_TYPES:
+                base -= 0.6 * row.page  # a header repeated on later pages is a copy
+            lx0, ly0, lx1, ly1 = doc.span_box(row.page, row.span.sub(hit.start, hit.end))
+            if ftype in AMOUNT_TYPES and self._in_region(row.page, (ly0 + ly1) / 2) and (
+                self.table_end and self.table_end[0] == row.page
+            ):
+                # a column header (税额 / Tax): its total is in the totals row under it
+                cand = self._column_total(spec, row, lx0, lx1, base)
+                if cand is not None:
+                    out.append(cand)
+                continue
+            cand = self._read(spec, right, row.page, base, "right", ly0)
+            if cand is not None and spec.name in PARTY_FIELDS:
+                vx0 = doc.span_box(row.page, cand.span)[0]
+                if vx0 - lx1 > max(0.12, 4 * (ly1 - ly0)):
+                    cand = None  # a name far to the right belongs to another block
+            if cand is not None:
+                out.append(cand)
+                continue
+            if right.stripped(_CONNECT).text and ftype not in AMOUNT_TYPES + ("date", "time"):
+                # something that is not the type sits right of the label: not this field's
+                if ftype in ("id", "phone", "email", "currency"):
+                    continue
+            # below: the cell under the label
+            for r in doc.rows_below(row):
+                below = [c for c in r.cells if _x_overlap(c, lx0, lx1 + (lx1 - lx0) * 0.5)
+                         or abs(c.x0 - lx0) < 0.03]
+                if not below:
+                    continue
+                cell = below[0]
+                if any(h.row is r and _hit_in_cell(r, h, cell) for h in doc.hits):
+                    break
+                cand = self._read(spec, cell.span, r.page, base - 1.0, "below", cell.y0)
+                if cand is not None:
+                    out.append(cand)
+                break
+        return out
+
+    def _column_total(
+        self, spec: FieldSpec, row: Row, lx0: float, lx1: float, base: float
+    ) -> Cand | None:
+        assert self.table_end is not None
+        end_y = self.table_end[1]
+        lay = self.doc.layouts[row.page]
+        for r in lay.rows[row.index + 1 :]:
+            if r.y0 < end_y - 0.005:
+                continue
+            if r.y0 > end_y + 0.12:
+                break
+            for c in r.cells:
+                if min(c.x1, lx1 + 0.02) - max(c.x0, lx0 - 0.02) <= 0:
+                    continue
+                cand = self._read(spec, c.span, r.page, base - 0.5, "column_total", c.y0)
+                if cand is not None and cand.amount is not None:
+                    return cand
+        return None
+
+    def _read(
+        self, spec: FieldSpec, span: Span, page: int, score: float, how: str, y: float
+    ) -> Cand | None:
+        doc = self.doc
+        ftype = spec.type
+        if ftype in ("text", "address"):
+            s = _text_value(span)
+            if s is None:
+                return None
+            if spec.name in PARTY_FIELDS or spec.name == "payment_method":
+                if sum(ch.isalpha() for ch in s.text) < 2:
+                    return None
+                s = _strip_suffix(s)
+                # a party's name is the first cell only
+                cut = s.text.find("   ")
+                if cut > 0:
+                    s = s.sub(0, cut)
+            return Cand(spec.name, s, page, None, score, how, y=y)
+        found = _typed(doc, ftype, span.text)
+        if ftype == "id":
+            found = [f for f in found if _plausible_id(span.text[f.start : f.end])]
+        if not found:
+            return None
+        f = found[0]
+        sub = span.sub(f.start, f.end)
+        c = Cand(spec.name, sub, page, f.normalized, score, how, y=y)
+        if ftype in AMOUNT_TYPES and f.normalized is not None:
+            c.amount = Decimal(f.normalized)
+        if ftype == "date" and not f.valid:
+            c.reasons.append("date_does_not_exist")
+        return c
+
+    # ------------------------------------------------------------------ special fields
+    def _special(self) -> None:
+        names = set(self.specs)
+        doc = self.doc
+        if doc.lang.startswith("zh"):
+            self._zh_parties()
+        if "customer_name" in names or "consignee" in names:
+            self._addressee()
+        for fname in ("vendor_name", "shipper"):
+            if fname in names and not self.cands.get(fname):
+                self._issuer(fname)
+        if "merchant_name" in names and not self.cands.get("merchant_name"):
+            self._merchant()
+        if "registration_number" in names:
+            self._registration()
+        if doc.template.name == "business_card" or {"name", "title", "company"} <= names:
+            self._card()
+        for spec in doc.template.scalar_fields:
+            if not self.cands.get(spec.name):
+                self._pattern_fallback(spec)
+
+    def _add(self, c: Cand) -> None:
+        self.cands.setdefault(c.name, []).append(c)
+
+    def _zh_parties(self) -> None:
+        """名称 / 纳税人识别号 in the buyer (购买方) and seller (销售方) blocks of a fapiao."""
+        doc = self.doc
+        marks: list[tuple[int, float, float, str]] = []
+        for lay in doc.layouts:
+            for i, ch in enumerate(lay.page.chars):
+                t = ch.text
+                if t in lb.ZH_BUYER_MARKS or t in lb.ZH_SELLER_MARKS:
+                    b = lay.char_box[i]
+                    kind = "buyer" if t in lb.ZH_BUYER_MARKS else "seller"
+                    marks.append((lay.page.index, (b[0] + b[2]) / 2, (b[1] + b[3]) / 2, kind))
+        name_rx = re.compile(r"名\s{0,3}称|名\s{0,3}稱")
+        id_rx = re.compile(r"纳税人识别号|納稅人識別號|统一社会信用代码|統一社會信用代碼")
+        for row in doc.rows:
+            for rx, target in ((name_rx, "name"), (id_rx, "id")):
+                for m in rx.finditer(row.text):
+                    x0, y0, x1, y1 = doc.span_box(row.page, row.span.sub(m.start(), m.end()))
+                    best = None
+                    for pg, mx, my, kind in marks:
+                        if pg != row.page or mx > x0 + 0.01:
+                            continue
+                        d = (x0 - mx) ** 2 * 0.3 + ((y0 + y1) / 2 - my) ** 2
+                        if best is None or d < best[0]:
+                            best = (d, kind)
+                    if best is None:
+                        continue
+                    rest = row.span.sub(m.end(), len(row.text))
+                    if target == "name":
+                        s = _text_value(rest)
+                        if s is None:
+                            continue
+                        cut = s.text.find("   ")
+                        if cut > 0:
+                            s = s.sub(0, cut)
+                        s = s.stripped(" :：")
+                        fname = "customer_name" if best[1] == "buyer" else "vendor_name"
+                        if fname in self.specs and s.text:
+                            self._add(Cand(fname, s, row.page, None, 9.0, "zh_block", y=y0))
+                    else:
+                        rest = rest.stripped(" :：/")
+                        mm = re.match(r"[0-9A-Z]{15,20}", rest.text)
+                        if not mm:
+                            continue
+                        s = rest.sub(0, mm.end())
+                        fname = "customer_tax_id" if best[1] == "buyer" else "registration_number"
+                        if fname in self.specs:
+                            c = Cand(fname, s, row.page, s.text, 9.0, "zh_block", y=y0)
+                            if len(s.text) == 18 and not pt.valid_cn_credit_code(s.text):
+                                c.reasons.append("check_digit_failed")
+                            self._add(c)
+        # the generic labels must not also claim these
+        for fname in ("customer_name", "vendor_name", "registration_number", "customer_tax_id"):
+            cs = self.cands.get(fname, [])
+            if any(c.how == "zh_block" for c in cs):
+                self.cands[fname] = [c for c in cs if c.how == "zh_block"]
+
+    def _addressee(self) -> None:
+        """A name followed by 様 / 御中 (Japanese) is the customer or the consignee."""
+        doc = self.doc
+        fname = "customer_name" if "customer_name" in self.specs else "consignee"
+        if self.cands.get(fname):
+            return
+        for row in doc.rows[:80]:
+            for k, cell in enumerate(row.cells):
+                t = cell.text.rstrip()
+                m = lb.CUSTOMER_SUFFIX_RE.search(t)
+                if not m:
+                    continue
+                name = cell.span.sub(0, m.start()).stripped(" ")
+                if not name.text and k > 0:
+                    name = row.cells[k - 1].span.stripped(" ")
+                if len(name.text) < 2 or not re.search(r"\w", name.text):
+                    continue
+                self._add(Cand(fname, name, row.page, None, 8.0, "suffix", y=cell.y0))
+                return
+
+    def _issuer(self, fname: str) -> None:
+        """The issuer block (a TEL, a T-number, a postal code ...): its first line is the name."""
+        doc = self.doc
+        taken = {id(c.span.idx) for cs in self.cands.values() for c in cs}
+        other = [c for n, cs in self.cands.items() if n in PARTY_FIELDS and n != fname
+                 for c in cs]
+        other_chars = {i for c in other for i in c.span.chars}
+        anchors = []
+        for row in doc.rows:
+            if row.page != 0:
+                continue
+            for cell in row.cells:
+                t = cell.text
+                if re.search(r"(?i)(?<![a-z])(tel|phone|fax|電話)(?![a-z])|〒|T\s?\d{13}|登録番号"
+                             r"|USt|VAT|TVA|BTW|사업자", t) or (
+                    pt.find_phones(t) and not pt.find_dates(t)
+                ):
+                    anchors.append((row, cell))
+        for row, cell in anchors:
+            if set(cell.span.chars) & other_chars:
+                continue
+            lay = doc.layouts[row.page]
+            name = None
+            last_y = row.y0
+            for r in reversed(lay.rows[: row.index + 1]):
+                if last_y - r.y1 > 0.07:
+                    break
+                cs = [c for c in r.cells if abs(c.x0 - cell.x0) < 0.04 or _x_overlap(
+                    c, cell.x0, cell.x0 + 0.02)]
+                if not cs:
+                    continue
+                last_y = r.y0
+                if set(cs[0].span.chars) & other_chars:
+                    break
+                c = cs[0]
+                t = c.text.strip()
+                if _is_title(t) or _addressy(t) or c is cell:
+                    continue
+                if lb.CUSTOMER_SUFFIX_RE.search(t):
+                    break
+                if any(h.row is r and _hit_in_cell(r, h, c) for h in doc.hits):
+                    break
+                if sum(ch.isalpha() for ch in t) < 2:
+                    continue
+                name = (r, c)
+                break
+            if name is not None:
+                r, c = name
+                s = _text_value(c.span)
+                if s is not None and id(s.idx) not in taken:
+                    self._add(Cand(fname, s, r.page, None, 5.0, "issuer_block", y=c.y0))
+                    return
+
+    def _merchant(self) -> None:
+        """A receipt's merchant: its top line (or the issuer block of a formal receipt)."""
+        doc = self.doc
+        lay = doc.layouts[0]
+        top = [r for r in lay.rows if r.y0 < 0.45]
+        addressed = any(lb.CUSTOMER_SUFFIX_RE.search(c.text.strip()) for r in top[:6]
+                        for c in r.cells)
+        if addressed:
+            self._issuer("merchant_name")
+            if self.cands.get("merchant_name"):
+                return
+        for r in top[:8]:
+            cells = [c for c in r.cells if len(re.findall(r"\w", c.text)) >= 2]
+            if not cells:
+                continue
+            c = max(cells, key=lambda x: len(x.text))
+            t = c.text.strip()
+            if _is_title(t) or pt.find_dates(t) or re.fullmatch(r"[\W\d]+", t):
+                continue
+            if sum(ch.isalpha() for ch in t) < 2:
+                continue
+            s = _text_value(r.span if len(r.cells) <= 2 and _gapless(r) else c.span)
+            if s is None:
+                continue
+            cand = Cand("merchant_name", s, r.page, None, 4.0, "top_line", y=c.y0)
+            if _low_conf(doc, r.page, s):
+                cand.reasons.append("low_ocr_confidence")
+            self._add(cand)
+            return
+
+    def _registration(self) -> None:
+        """A Japanese T-number or a European VAT id anywhere, when no label announced one."""
+        doc = self.doc
+        if self.cands.get("registration_number"):
+            for c in self.cands["registration_number"]:
+                self._check_reg(c)
+            return
+        found: list[Cand] = []
+        for row in doc.rows:
+            for m in re.finditer(r"(?<![A-Za-z0-9])T\s?\d{13}(?!\d)", row.text):
+                found.append(Cand("registration_number", row.span.sub(m.start(), m.end()),
+                                  row.page, m.group(0).replace(" ", ""), 5.0, "pattern"))
+            for m in re.finditer(r"(?<![A-Za-z0-9])(?:DE|FR|NL|BE|AT|LU|IT|ES)\s?[0-9A-Z]{2}"
+                                 r"(?:\s?[0-9]){7,10}(?:B\d\d)?(?![A-Za-z0-9])", row.text):
+                found.append(Cand("registration_number", row.span.sub(m.start(), m.end()),
+                                  row.page, m.group(0).replace(" ", ""), 4.0, "pattern"))
+        for c in found:
+            self._check_reg(c)
+            self._add(c)
+
+    @staticmethod
+    def _check_reg(c: Cand) -> None:
+        t = pt.nfkc(c.span.text).replace(" ", "")
+        if re.fullmatch(r"T\d{13}", t) and not pt.valid_t_number(t):
+            c.reasons.append("check_digit_failed")
+
+    def _card(self) -> None:
+        """Business cards: name, title, company and address from their looks."""
+        doc = self.doc
+        used: set[int] = set()
+        for n in ("email", "phone", "fax", "mobile", "url"):
+            for c in self.cands.get(n, []):
+                used.update(c.span.chars)
+        rows = [r for r in doc.rows if r.page == 0]
+        lines: list[tuple[Row, Cell]] = [(r, c) for r in rows for c in r.cells]
+        # address
+        if "address" in self.specs and not self.cands.get("address"):
+            for k, (r, c) in enumerate(lines):
+                t = c.text
+                if pt.find_emails(t) or re.search(r"(?i)tel|fax|phone|mobile|e-?mail", t):
+                    continue
+                m = re.search(r"〒\s?\d{3}-?\d{4}\s*", t)
+                if m:
+                    s = c.span.sub(m.end(), len(t)).stripped(" ")
+                    if s.text:
+                        self._add(Cand("address", s, r.page, None, 7.0, "postal"))
+                        break
+                if re.match(r"\d{1,5}\s+\w", t) and lb.ADDRESS_RE.search(t):
+                    span = c.span
+                    if k + 1 < len(lines):
+                        r2, c2 = lines[k + 1]
+                        if re.search(r"[A-Z]{2}\s+[A-Z0-9]{3}|\d{4,5}|,", c2.text) and (
+                            r2.y0 - r.y1 < 2 * r.h
+                        ) and not pt.find_phones(c2.text):
+                            span = Span(span.text + " " + c2.span.text,
+                                        span.idx + [-1] + c2.span.idx)
+                    self._add(Cand("address", span, r.page, None, 6.0, "street"))
+                    break
+        addr = {i for c in self.cands.get("address", []) for i in c.span.chars}
+        rest = [(r, c) for r, c in lines
+                if not (set(c.span.chars) & (used | addr)) and re.search(r"\w{2}", c.text)
+                and not pt.find_phones(c.text) and not pt.find_emails(c.text)
+                and not re.search(r"(?i)^(tel|fax|phone|mobile|e-?mail|www)", c.text.strip())
+                and not re.search(r"〒", c.text)]
+        company = None
+        if "company" in self.specs and not self.cands.get("company"):
+            for r, c in rest:
+                if lb.COMPANY_RE.search(c.text):
+                    company = c
+                    self._add(Cand("company", c.span.stripped(" "), r.page, None, 6.0, "suffix"))
+                    break
+        title = None
+        if "title" in self.specs and not self.cands.get("title"):
+            for r, c in rest:
+                if c is company:
+                    continue
+                if lb.JOB_TITLE_RE.search(c.text) and len(c.text) < 60:
+                    title = c
+                    self._add(Cand("title", c.span.stripped(" "), r.page, None, 6.0, "words"))
+                    break
+        if "name" in self.specs and not self.cands.get("name"):
+            pool = [(r, c) for r, c in rest if c is not company and c is not title
+                    and not re.search(r"\d", c.text) and len(c.text.strip()) <= 30]
+            if pool:
+                r, c = max(pool, key=lambda rc: rc[1].h)
+                self._add(Cand("name", c.span.stripped(" "), r.page, None, 6.0, "largest"))
+                if company is None and "company" in self.specs and not self.cands.get("company"):
+                    others = [x for x in pool if x[1] is not c]
+                    if others:
+                        r2, c2 = max(others, key=lambda rc: rc[1].h)
+                        cc = Cand("company", c2.span.stripped(" "), r2.page, None, 3.0, "guess")
+                        cc.reasons.append("weak_guess")
+                        self._add(cc)
+
+    def _pattern_fallback(self, spec: FieldSpec) -> None:
+        """Fields no label announced: a lone date, time, e-mail, phone, payment word."""
+        doc = self.doc
+        ftype = spec.type
+        name = spec.name
+        if ftype in ("date", "time", "email", "phone", "url", "currency"):
+            if ftype == "date" and name not in ("date", "issue_date"):
+                return
+            if ftype == "currency":
+                return
+            found: list[Cand] = []
+            for row in doc.rows:
+                for f in _typed(doc, ftype, row.text):
+                    sub = row.span.sub(f.start, f.end)
+                    if ftype == "phone":
+                        before = row.text[max(0, f.start - 8) : f.start].lower()
+                        if re.search(r"fax|ファクス|팩스|传真|f\s?[:.]?\s*$", before) and name != "fax":
+                            continue
+                        if name in ("fax", "mobile"):
+                            continue
+                    c = Cand(name, sub, row.page, f.normalized, 4.0, "pattern",
+                             y=row.y0)
+                    if ftype == "date" and not f.valid:
+                        c.reasons.append("date_does_not_exist")
+                    found.append(c)
+            if not found:
+                return
+            if ftype == "time" and self.cands.get("date"):
+                d = self.cands["date"][0]
+                same = [c for c in found if c.page == d.page and abs(c.y - d.y) < 0.02]
+                if same:
+                    found = same + [c for c in found if c not in same]
+            distinct = {c.normalized or c.span.text for c in found}
+            first = found[0]
+            if len(distinct) > 1 and ftype in ("date",) and doc.template.name != "receipt":
+                first.reasons.append("competing_values")
+            if ftype == "date" and doc.template.name not in ("receipt",) and name != "date":
+                first.reasons.append("no_label")
+            self._add(first)
+            return
+        if name == "payment_method":
+            for row in doc.rows:
+                if self._in_table(row.page, row.y0) and row.page == 0 and self.table_end and (
+                    row.y0 < self.table_end[1] - 0.01
+                ):
+                    continue
+                for w in lb.PAYMENT_WORDS:
+                    for m in re.finditer(r"(?<![A-Za-z])" + re.escape(w) + r"(?![A-Za-z])",
+                                         row.text, flags=re.IGNORECASE if len(w) > 3 else 0):
+                        c = Cand(name, row.span.sub(m.start(), m.end()), row.page, None, 3.0,
+                                 "word", y=row.y0)
+                        self._add(c)
+                        return
+
+    # ------------------------------------------------------------------ choosing
+    def _choose(self) -> None:
+        amount_names = [n for n, s in self.specs.items() if s.type in AMOUNT_TYPES]
+        for n, cs in self.cands.items():
+            if n in amount_names or not cs:
+                continue
+            cs.sort(key=lambda c: -c.score)
+            best = cs[0]
+            rivals = {_id_key(c.span.text) for c in cs if c.score >= best.score - 0.6}
+            if len(rivals) > 1 and self.specs[n].type not in ("text", "address"):
+                best.reasons.append("competing_values")
+            self.chosen[n] = best
+        self._choose_amounts([n for n in amount_names if self.cands.get(n)])
+
+    def _choose_amounts(self, names: list[str]) -> None:
+        cands = {n: self._amount_pool(n) for n in names}
+        pick: dict[str, Cand] = {}
+        for n, cs in cands.items():
+            if cs:
+                pick[n] = cs[0]
+        sub, tax, tot = (cands.get(k, []) for k in ("subtotal", "tax", "total"))
+        consistent = False
+        if sub and tax and tot:
+            best = None
+            for a in sub[:6]:
+                for b in tax[:6]:
+                    for c in tot[:6]:
+                        if a.amount is None or b.amount is None or c.amount is None:
+                            continue
+                        if a.amount + b.amount == c.amount and a.span.idx != c.span.idx:
+                            s = a.score + b.score + c.score
+                            if best is None or s > best[0]:
+                                best = (s, a, b, c)
+            if best is not None:
+                _, pick["subtotal"], pick["tax"], pick["total"] = best
+                consistent = True
+        for n, c in pick.items():
+            cs = cands[n]
+            rivals = {x.amount for x in cs if x.score >= c.score - 0.6 and x is not c}
+            rivals.discard(c.amount)
+            if rivals and not (consistent and n in ("subtotal", "tax", "total")):
+                c.reasons.append("competing_values")
+            self.chosen[n] = c
+
+    def _amount_pool(self, name: str) -> list[Cand]:
+        cs = [c for c in self.cands.get(name, []) if c.amount is not None]
+        # totals are below the table; a "total" inside the line items is a line's amount
+        cs = [c for c in cs if not (name in ("subtotal", "tax", "total") and self._in_table(
+            c.page, c.y))] or cs
+        cs.sort(key=lambda c: (-c.score, -c.page, -c.y))
+        return cs
+
+    # ------------------------------------------------------------------ checks
+    def _checks(self) -> list[tuple[str, bool, str]]:
+        return chk.run_checks(self.chosen, self.items)
+
+
+# ----------------------------------------------------------------------------- helpers
+def _id_key(text: str) -> str:
+    t = pt.nfkc(text).replace(" ", "").casefold()
+    return re.sub(r"^(no\.?|nr\.?|#|№)", "", t)
+
+
+def _x_overlap(c: Cell, x0: float, x1: float) -> bool:
+    return min(c.x1, x1) - max(c.x0, x0) > 0
+
+
+def _hit_in_cell(row: Row, h: Hit, cell: Cell) -> bool:
+    k = row.cells.index(cell)
+    a = row.starts[k]
+    b = a + len(cell.text)
+    return h.start < b and a < h.end
+
+
+def _strip_suffix(s: Span) -> Span:
+    m = lb.CUSTOMER_SUFFIX_RE.search(s.text)
+    if m:
+        s = s.sub(0, m.start())
+    return s.stripped(" ")
+
+
+def _is_title(t: str) -> bool:
+    u = re.sub(r"[\s\-–—*:：.()]", "", pt.nfkc(t)).upper()
+    return any(u == re.sub(r"\s", "", w).upper() for w in lb.TITLE_WORDS)
+
+
+def _addressy(t: str) -> bool:
+    v = pt.nfkc(t)
+    if re.search(r"\d", v) and (lb.ADDRESS_RE.search(v) or len(re.findall(r"\d", v)) >= 3):
+        return True
+    return bool(re.search(r"〒|(?<![a-z])(tel|fax|phone|e-?mail)(?![a-z])|@|登録番号|www\.", v,
+                          flags=re.IGNORECASE))
+
+
+def _gapless(r: Row) -> bool:
+    if len(r.cells) < 2:
+        return True
+    a, b = r.cells[0], r.cells[1]
+    return b.x0 - a.x1 < 2 * max(a.h, b.h)
+
+
+def _low_conf(doc: _Doc, page: int, s: Span) -> bool:
+    chars = doc.pages[page].chars
+    vals = [chars[i].confidence for i in s.chars]
+    return bool(vals) and min(vals) < 0.5
+
+
+def _plausible_id(word: str) -> bool:
+    w = pt.nfkc(word)
+    digits = sum(ch.isdigit() for ch in w)
+    if digits == 0:
+        return False
+    if re.fullmatch(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}", w):
+        return False
+    return len(w) >= 3 or digits == len(w)
+
+
+def _near(p: Point) -> Point:  # pragma: no cover - kept for hint building
+    return p
