@@ -113,7 +113,7 @@ def _finish(units: list[str], owners: list[int]) -> tuple[str, list[int]]:
         prev = units[i - 1] if i > 0 else ""
         if u in _THOUSANDS and prev.isdigit() and nxt.isdigit():
             continue
-        if u == "w" and nxt.isdigit() and not prev.isalpha():
+        if u == "w" and nxt.isdigit() and not ("a" <= prev <= "z"):
             u = "₩"
         keep_u.append(u)
         keep_o.append(owners[i])
@@ -353,14 +353,7 @@ class MatchIndex:
         from_hint = self._from_hint_chars(targets, hint)
         if from_hint is not None and from_hint.match_ratio >= 0.85:
             return from_hint
-        cands = self.candidates(value, _targets_cache=targets)
-        if exclude:
-            ex = set(exclude)
-            kept = [
-                c for c in cands
-                if not any((self.pages[c.view_no].index, i) in ex for i in c.chars)
-            ]
-            cands = kept or cands
+        cands = self.candidates(value, exclude=exclude, _targets_cache=targets)
         if not cands:
             return from_hint
         chosen, ambiguous = self._choose(cands, hint)
@@ -369,18 +362,47 @@ class MatchIndex:
         return self.grounding(chosen, is_ambiguous=ambiguous)
 
     def candidates(
-        self, value: str, *, _targets_cache: list[_Target] | None = None
+        self,
+        value: str,
+        *,
+        exclude: Collection[tuple[int, int]] = (),
+        _targets_cache: list[_Target] | None = None,
     ) -> list[Candidate]:
-        """Every place ``value`` may be, best ratio first (only those >= MIN_RATIO)."""
+        """Every place ``value`` may be, best ratio first (only those >= MIN_RATIO).
+
+        ``exclude`` holds (page index, char index) pairs other values took: those characters
+        are masked, so the search finds the next best place instead.
+        """
         targets = _targets_cache or _targets(value)
-        cands = self._exact(targets)
+        texts = self._masked(exclude)
+        cands = self._exact(targets, texts)
         if not cands:
             for t in targets:
-                cands.extend(self._fuzzy(t))
+                cands.extend(self._fuzzy(t, texts))
             if not any(c.ratio >= 0.85 for c in cands):
-                cands.extend(self._pieces(value))
+                ex = set(exclude)
+                cands.extend(
+                    c for c in self._pieces(value)
+                    if not any((self.pages[c.view_no].index, i) in ex for i in c.chars)
+                )
         cands = [c for c in cands if c.ratio >= MIN_RATIO]
         return _dedupe(sorted(cands, key=lambda c: (-c.ratio, c.form, c.view_no, c.start)))
+
+    def _masked(self, exclude: Collection[tuple[int, int]]) -> list[str]:
+        """The views' texts with excluded characters replaced by a character nothing matches."""
+        texts = [v.text for v in self.views]
+        if not exclude:
+            return texts
+        by_page: dict[int, set[int]] = {}
+        for page_index, char_index in exclude:
+            by_page.setdefault(page_index, set()).add(char_index)
+        for vn, view in enumerate(self.views):
+            gone = by_page.get(self.pages[vn].index)
+            if gone:
+                texts[vn] = "".join(
+                    "\x00" if o in gone else c for c, o in zip(view.text, view.owner, strict=True)
+                )
+        return texts
 
     def contenders(self, cands: Sequence[Candidate]) -> list[Candidate]:
         """The candidates that compete on position: near the best ratio, standing alone
@@ -411,24 +433,25 @@ class MatchIndex:
         return self._exact([_Target(t, 0, 0)])
 
     # -- searching -----------------------------------------------------------------------
-    def _exact(self, targets: list[_Target]) -> list[Candidate]:
+    def _exact(self, targets: list[_Target], texts: Sequence[str] | None = None) -> list[Candidate]:
         out: list[Candidate] = []
+        texts = texts or [v.text for v in self.views]
         for t in targets:
             if not t.text:
                 continue
-            for vn, view in enumerate(self.views):
-                pos = view.text.find(t.text)
+            for vn, text in enumerate(texts):
+                pos = text.find(t.text)
                 while pos >= 0:
                     c = self._candidate(vn, t, pos, pos + len(t.text), len(t.text), 0,
                                         range(pos, pos + len(t.text)))
                     if c.ratio >= 1.0 or t.missing:
                         out.append(c)
-                    pos = view.text.find(t.text, pos + 1)
+                    pos = text.find(t.text, pos + 1)
             if any(c.ratio >= 1.0 for c in out):
                 return [c for c in out if c.ratio >= 1.0]
         return out
 
-    def _fuzzy(self, t: _Target) -> list[Candidate]:
+    def _fuzzy(self, t: _Target, texts: Sequence[str] | None = None) -> list[Candidate]:
         v = t.text
         m = len(v)
         if m < 2:
@@ -436,8 +459,9 @@ class MatchIndex:
         cutoff = 40.0
         out: list[Candidate] = []
         slack = max(2, m // 3)
+        texts = texts or [v.text for v in self.views]
         for vn, view in enumerate(self.views):
-            text = view.text
+            text = texts[vn]
             if not text:
                 continue
             windows: list[tuple[int, int]] = [(0, len(text))]

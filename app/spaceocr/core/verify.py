@@ -106,13 +106,10 @@ def fields_from_values(values: Mapping[str, Any]) -> tuple[ExtractedField, ...]:
 
 
 # ----------------------------------------------------------------------------- choosing
-def _available(cands: list[Candidate], index: MatchIndex, taken: _Taken) -> list[Candidate]:
-    """Candidates that use none of the characters other values took (all, if none is free)."""
-    free = [
-        c for c in cands
-        if not any((index.pages[c.view_no].index, i) in taken for i in c.chars)
-    ]
-    return free or cands
+def _free(index: MatchIndex, value: str, taken: _Taken) -> list[Candidate]:
+    """Where ``value`` may be among the characters no other value took; where it may be at
+    all when every place is taken (two fields share a figure printed once)."""
+    return index.candidates(value, exclude=taken) or index.candidates(value)
 
 
 def _hint(index: MatchIndex, c: Candidate) -> MatchHint:
@@ -124,10 +121,18 @@ def _take(index: MatchIndex, c: Candidate, taken: _Taken) -> None:
     taken.update((page, i) for i in c.chars)
 
 
-def _label_points(
-    index: MatchIndex, specs: Sequence[FieldSpec]
-) -> dict[str, list[tuple[int, float, float]]]:
-    """Field name -> (view number, x px, y px) of the end of every label printed exactly.
+def _center(index: MatchIndex, c: Candidate) -> tuple[float, float]:
+    view = index.views[c.view_no]
+    pts = [view.center_px(i) for i in c.chars]
+    return sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)
+
+
+# -- scalar fields: labels ------------------------------------------------------------------
+_LabelPoint = tuple[int, float, float, frozenset[int]]  #: view number, x px, y px, its chars
+
+
+def _label_points(index: MatchIndex, specs: Sequence[FieldSpec]) -> dict[str, list[_LabelPoint]]:
+    """Field name -> where each of its labels is printed exactly (the end of the label).
 
     A label printed inside another field's longer label (``Amount`` in ``Amount Due``, ``Due``
     in ``Due Date``) is not a label of the shorter one's field there.
@@ -135,32 +140,37 @@ def _label_points(
     found: list[tuple[str, int, frozenset[int], tuple[int, ...]]] = []
     for spec in specs:
         for label in spec.all_labels():
-            if not normalize(label):
-                continue
             for c in index.exact(label):
                 if not c.embedded:
                     found.append((spec.name, c.view_no, frozenset(c.chars), c.chars))
-    out: dict[str, list[tuple[int, float, float]]] = {}
+    out: dict[str, list[_LabelPoint]] = {}
     for name, vn, chars, ordered in found:
-        if any(
-            other != name and ovn == vn and chars < ochars
-            for other, ovn, ochars, _ in found
-        ):
+        if any(other != name and ovn == vn and chars < och for other, ovn, och, _ in found):
             continue
         x, y = index.views[vn].center_px(ordered[-1])
-        out.setdefault(name, []).append((vn, x, y))
+        out.setdefault(name, []).append((vn, x, y, chars))
     return out
 
 
+_PAGE_PENALTY = 0.15
+
+
 def _label_choice(
-    index: MatchIndex, cands: list[Candidate], labels: list[tuple[int, float, float]]
+    index: MatchIndex, cands: list[Candidate], labels: list[_LabelPoint]
 ) -> tuple[float, Candidate]:
-    """The candidate nearest one of the field's labels, and its cost."""
+    """The candidate nearest one of the field's labels (a label is never the value's own
+    characters: ``No.`` inside ``No.2026-001``), and its cost."""
 
     def cost(c: Candidate) -> float:
         view = index.views[c.view_no]
-        return min(
-            (label_cost(view, c.chars, x, y) for vn, x, y in labels if vn == c.view_no),
+        mine = set(c.chars)
+        # a repeat on a later page (a running header) must be clearly nearer its label
+        return _PAGE_PENALTY * c.view_no + min(
+            (
+                label_cost(view, c.chars, x, y)
+                for vn, x, y, chars in labels
+                if vn == c.view_no and not chars & mine
+            ),
             default=10.0,
         )
 
@@ -172,6 +182,44 @@ def _first(cands: list[Candidate]) -> Candidate:
     return min(cands, key=lambda c: (-c.ratio, c.form, c.view_no, c.start))
 
 
+def _scalar_hints(
+    index: MatchIndex,
+    fields: Sequence[ExtractedField],
+    specs: Mapping[str, FieldSpec],
+    taken: _Taken,
+) -> dict[int, ExtractedField]:
+    """Scalars whose labels are printed first, the surest choice first; then the others, each
+    on the first free occurrence in reading order."""
+    scalars = [k for k, f in enumerate(fields) if f.value and not f.items]
+    labels = _label_points(index, [specs[fields[k].name] for k in scalars
+                                   if fields[k].name in specs])
+    out: dict[int, ExtractedField] = {}
+    pending = [k for k in scalars if labels.get(fields[k].name)]
+    while pending:
+        choices = []
+        for k in pending:
+            pool = index.contenders(_free(index, fields[k].value or "", taken))
+            if pool:
+                cost, c = _label_choice(index, pool, labels[fields[k].name])
+                choices.append((cost, k, c))
+        if not choices:
+            break
+        _, k, c = min(choices, key=lambda t: (t[0], t[1]))
+        pending.remove(k)
+        _take(index, c, taken)
+        out[k] = replace(fields[k], hint=_hint(index, c))
+    for k in scalars:
+        if k in out:
+            continue
+        pool = index.contenders(_free(index, fields[k].value or "", taken))
+        if pool:
+            c = _first(pool)
+            _take(index, c, taken)
+            out[k] = replace(fields[k], hint=_hint(index, c))
+    return out
+
+
+# -- line items: rows -----------------------------------------------------------------------
 def _row_cost(index: MatchIndex, c: Candidate, anchor: Candidate) -> tuple[bool, float, float]:
     """Same printed row first (measured across the page's reading direction), then nearest."""
     if c.view_no != anchor.view_no:
@@ -182,12 +230,6 @@ def _row_cost(index: MatchIndex, c: Candidate, anchor: Candidate) -> tuple[bool,
     if abs(across) <= 0.7 * lh:
         return (False, 0.0, abs(along))
     return (True, float(round(abs(across) / lh)), abs(along))
-
-
-def _center(index: MatchIndex, c: Candidate) -> tuple[float, float]:
-    view = index.views[c.view_no]
-    pts = [view.center_px(i) for i in c.chars]
-    return sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)
 
 
 def _after(index: MatchIndex, c: Candidate, prev: Candidate | None) -> bool:
@@ -219,10 +261,15 @@ def _owner(index: MatchIndex, c: Candidate, anchors: Sequence[Candidate | None])
     return None if best is None else best[1]
 
 
-def _by_length(row: Sequence[ExtractedField]) -> list[int]:
-    """A row's cells with a value, longest value first (the most distinctive)."""
-    sizes = {k: len(normalize(cell.value)) for k, cell in enumerate(row) if cell.value}
-    return sorted(sizes, key=lambda k: -sizes[k])
+def _anchor_order(row: Sequence[ExtractedField]) -> list[int]:
+    """A row's cells with a value, the best anchor first: text before figures (a row starts
+    with its description), then the longest."""
+    keys = {}
+    for k, cell in enumerate(row):
+        view = normalize(cell.value or "")
+        if view:
+            keys[k] = (not any(ch.isalpha() for ch in view), -len(view), k)
+    return sorted(keys, key=lambda k: keys[k])
 
 
 def _items_hints(
@@ -230,11 +277,12 @@ def _items_hints(
 ) -> tuple[list[tuple[ExtractedField, ...]], set[tuple[int, int]]]:
     """Every row's cells with hints on its own printed row.
 
-    First each row's anchor (its most distinctive cell), going down the page; then each other
-    cell on its anchor's row. Returns the rows and the (row, cell) positions with no place on
-    their row (the value is not printed there).
+    First each row's anchor, going down the page; then each other cell on its anchor's row.
+    Cells of a row with equal values are placed in the order they are given (a unit price
+    before the amount). Returns the rows and the (row, cell) positions with no place on their
+    row (the value is not printed there).
     """
-    orders = [_by_length(row) for row in rows]
+    orders = [_anchor_order(row) for row in rows]
     anchors: list[Candidate | None] = []
     anchor_cell: list[int | None] = []
     prev: Candidate | None = None
@@ -242,13 +290,11 @@ def _items_hints(
         pick: Candidate | None = None
         cell: int | None = None
         for k in order:
-            cands = index.candidates(row[k].value or "")
-            if not cands:
+            pool = index.contenders(_free(index, row[k].value or "", taken))
+            if not pool:
                 continue
-            pool = index.contenders(_available(cands, index, taken))
             below = [c for c in pool if _after(index, c, prev)]
-            pick = min(below or pool, key=lambda c: (-c.ratio, c.view_no, c.start))
-            cell = k
+            pick, cell = _first(below or pool), k
             break
         if pick is not None:
             _take(index, pick, taken)
@@ -258,28 +304,49 @@ def _items_hints(
     out: list[tuple[ExtractedField, ...]] = []
     unplaced: set[tuple[int, int]] = set()
     for r, (row, order) in enumerate(zip(rows, orders, strict=True)):
-        anchor = anchors[r]
-        chosen: dict[int, Candidate] = {}
-        if anchor is not None and anchor_cell[r] is not None:
-            chosen[anchor_cell[r]] = anchor  # type: ignore[index]
-        for k in order:
-            if k in chosen or anchor is None:
+        anchor, ac = anchors[r], anchor_cell[r]
+        if anchor is None or ac is None:
+            out.append(tuple(row))
+            continue
+        chosen: dict[int, Candidate] = {ac: anchor}
+        for k in sorted(order, key=lambda k: -len(normalize(row[k].value or ""))):
+            if k == ac:
                 continue
-            cands = index.candidates(row[k].value or "")
-            own = [c for c in _available(cands, index, taken) if _owner(index, c, anchors) == r]
+            value = row[k].value or ""
+            own = [c for c in index.candidates(value, exclude=taken)
+                   if _owner(index, c, anchors) == r]
+            own = own or [c for c in index.candidates(value) if _owner(index, c, anchors) == r]
             if not own:
                 unplaced.add((r, k))
                 continue
-            a = anchor
-            pick = min(index.contenders(own), key=lambda c: (_row_cost(index, c, a), -c.ratio))
+            pick = min(index.contenders(own),
+                       key=lambda c, a=anchor: (_row_cost(index, c, a), -c.ratio))
             chosen[k] = pick
             _take(index, pick, taken)
+        _order_equal_values(index, row, chosen, anchor)
         out.append(tuple(
-            ExtractedField(cell.name, value=cell.value, hint=_hint(index, chosen[k]))
-            if k in chosen else cell
+            replace(cell, hint=_hint(index, chosen[k])) if k in chosen else cell
             for k, cell in enumerate(row)
         ))
     return out, unplaced
+
+
+def _order_equal_values(
+    index: MatchIndex, row: Sequence[ExtractedField], chosen: dict[int, Candidate],
+    anchor: Candidate,
+) -> None:
+    """Cells of one row with the same value take their places in the order given."""
+    groups: dict[str, list[int]] = {}
+    for k in chosen:
+        groups.setdefault(normalize(row[k].value or ""), []).append(k)
+    view = index.views[anchor.view_no]
+    x, y = _center(index, anchor)
+    for ks in groups.values():
+        if len(ks) < 2 or any(chosen[k].view_no != anchor.view_no for k in ks):
+            continue
+        places = sorted((chosen[k] for k in ks), key=lambda c: view.offset(c.chars, x, y)[:2])
+        for k, c in zip(sorted(ks), places, strict=True):
+            chosen[k] = c
 
 
 def _with_hints(
@@ -289,35 +356,7 @@ def _with_hints(
     specs = {f.name: f for f in template.fields} if template else {}
     taken: _Taken = set()
     unplaced: set[tuple[str, int, str]] = set()
-    out: dict[int, ExtractedField] = {}
-    scalars = [k for k, f in enumerate(fields) if f.value and not f.items]
-    cands = {k: index.candidates(fields[k].value or "") for k in scalars}
-    labels = _label_points(
-        index, [specs[fields[k].name] for k in scalars if fields[k].name in specs]
-    )
-    # fields whose labels are printed first, the surest choice first; the rest take the
-    # first free occurrence in reading order
-    pending = [k for k in scalars if cands[k] and labels.get(fields[k].name)]
-    while pending:
-        choices = []
-        for k in pending:
-            pool = index.contenders(_available(cands[k], index, taken))
-            cost, c = _label_choice(index, pool, labels[fields[k].name])
-            choices.append((cost, k, c))
-        _, k, c = min(choices, key=lambda t: (t[0], t[1]))
-        pending.remove(k)
-        _take(index, c, taken)
-        out[k] = ExtractedField(fields[k].name, value=fields[k].value, hint=_hint(index, c))
-    for k in scalars:
-        if k in out:
-            continue
-        f = fields[k]
-        if not cands[k]:
-            out[k] = f
-            continue
-        c = _first(index.contenders(_available(cands[k], index, taken)))
-        _take(index, c, taken)
-        out[k] = ExtractedField(f.name, value=f.value, hint=_hint(index, c))
+    out = _scalar_hints(index, fields, specs, taken)
     for k, f in enumerate(fields):
         if k in out:
             continue
