@@ -181,7 +181,7 @@ def _match_header(
             continue
         if _is_number(seg.text):
             return None  # a data row, not a header
-        if len(free) >= 0.5 * len(own):
+        if not any(taken[k] for k in own):
             unknown.append(seg)
     roles = {c.role for c in cols if c.role != IGNORED_ROLE}
     numeric = roles & set(NUMERIC_ROLES)
@@ -211,10 +211,28 @@ def _header_roles(cols: Sequence[_Column]) -> frozenset[str]:
 # ----------------------------------------------------------------------------- cells
 
 
+_ONE_LIKE = {"一", "l", "I", "|", "丨", "ー"}
+
+
+def _fix_ocr(name: str, text: str) -> str:
+    """Undo the OCR's commonest confusions in a cell (the printed text stays searchable).
+
+    A lone ``一``/``l``/``|`` in a quantity is the digit 1; a kanji ``一`` after katakana is
+    the long-vowel mark ``ー`` (コピ一 -> コピー).
+    """
+    if name == "quantity" and text in _ONE_LIKE:
+        return "1"
+    if name == "description":
+        return re.sub(r"(?<=[\u30a1-\u30fa])一", "ー", text)
+    return text
+
+
 def _cell(
-    name: str, seg: Segment, page_index: int, *, numeric: bool, decimal_comma: bool | None
+    name: str, seg: Segment, page_index: int, *, numeric: bool, decimal_comma: bool | None,
+    role: str = "",
 ) -> ExtractedField:
-    value = seg.text.strip()
+    printed = seg.text.strip()
+    value = _fix_ocr(role or name, printed)
     normalized = None
     if numeric:
         n = parse_number(value, decimal_comma=decimal_comma)
@@ -223,6 +241,7 @@ def _cell(
     return ExtractedField(
         name=name,
         value=value,
+        printed=printed if printed != value else None,
         normalized=normalized,
         hint=MatchHint(page_index=page_index, char_indices=idx, source="ocr_chars"),
     )
@@ -291,7 +310,7 @@ def _row_fields(
             seg = _num_seg(seg, decimal_comma) or seg
         out.append(
             _cell(name, seg, row.page_index, numeric=role != "description",
-                  decimal_comma=decimal_comma)
+                  decimal_comma=decimal_comma, role=role)
         )
     return tuple(out)
 
@@ -312,7 +331,7 @@ def _num_seg(seg: Segment, decimal_comma: bool | None = None) -> Segment | None:
 
 
 def _is_quantity(text: str) -> bool:
-    return split_quantity(text) is not None
+    return split_quantity(text) is not None or text.strip() in _ONE_LIKE
 
 
 def _has_letters(text: str) -> bool:
@@ -328,39 +347,65 @@ def _is_rule(text: str) -> bool:
 # ----------------------------------------------------------------------------- table mode
 
 
-def _assign(seg: Segment, cols: Sequence[_Column]) -> _Column:
-    def dist(c: _Column) -> float:
-        return min(abs(seg.cx - c.cx), abs(seg.x1 - c.x1), abs(seg.x0 - c.x0))
+def _assign(
+    seg: Segment,
+    cols: Sequence[_Column],
+    edges: dict[int, list[float]] | None = None,
+    numeric: bool = False,
+) -> int:
+    """The index of the column a segment falls in.
 
-    return min(cols, key=dist)
+    A cell is left-aligned, centred or right-aligned under its header; numbers are also
+    compared with the right edges of the numbers already read in each column, since a
+    right-aligned number can sit far from a centred header.
+    """
+
+    def dist(k: int) -> float:
+        c = cols[k]
+        d = min(abs(seg.cx - c.cx), abs(seg.x1 - c.x1), abs(seg.x0 - c.x0))
+        if numeric and edges and edges.get(k):
+            d = min(d, abs(seg.x1 - statistics.median(edges[k])))
+        return d
+
+    return min(range(len(cols)), key=dist)
 
 
 def _assign_line(
-    line: VisualLine, cols: Sequence[_Column], decimal_comma: bool | None
+    line: VisualLine,
+    cols: Sequence[_Column],
+    decimal_comma: bool | None,
+    edges: dict[int, list[float]] | None = None,
 ) -> dict[str, list[Segment]]:
-    """The line's segments by column role (segments over several columns are cut up)."""
+    """The line's segments by column role (segments over several columns are cut up).
+
+    ``edges`` collects, per column, the right edges of the numbers placed in it.
+    """
     cells: dict[str, list[Segment]] = {}
     for seg in line.segments:
         spanned = [c for c in cols if seg.x0 - seg.h * 0.3 <= c.cx <= seg.x1 + seg.h * 0.3]
         pieces = [seg]
         if len(spanned) >= 2 and " " in seg.text:
             words = seg.words()
-            groups: list[tuple[_Column, list[Segment]]] = []
+            groups: list[tuple[int, list[Segment]]] = []
             for w in words:
-                c = _assign(w, cols)
-                if groups and groups[-1][0] == c:
+                k = _assign(w, cols, edges, _is_number(w.text, decimal_comma))
+                if groups and groups[-1][0] == k:
                     groups[-1][1].append(w)
                 else:
-                    groups.append((c, [w]))
+                    groups.append((k, [w]))
             numeric_ok = all(
-                c.role == "description" or _is_number(_join(ws).text, decimal_comma)
+                cols[k].role == "description" or _is_number(_join(ws).text, decimal_comma)
                 or _is_quantity(_join(ws).text)
-                for c, ws in groups
+                for k, ws in groups
             )
             if len(groups) > 1 and numeric_ok:
                 pieces = [_join(ws) for _, ws in groups]
         for p in pieces:
-            col = _assign(p, cols)
+            numeric = _is_number(p.text, decimal_comma)
+            k = _assign(p, cols, edges, numeric)
+            col = cols[k]
+            if numeric and edges is not None:
+                edges.setdefault(k, []).append(p.x1)
             if col.role == IGNORED_ROLE:
                 continue
             key = f"{UNKNOWN}{round(col.cx)}" if col.role == UNKNOWN else col.role
@@ -369,18 +414,16 @@ def _assign_line(
 
 
 def _numeric_cells_ok(cells: dict[str, list[Segment]], decimal_comma: bool | None) -> bool:
-    """True when every numeric column the line fills holds a number (and one at least)."""
-    found = False
+    """True when a numeric column of the line holds a number (a misread one may not)."""
     for role in NUMERIC_ROLES:
         segs = cells.get(role)
         if not segs:
             continue
         text = " ".join(s.text for s in segs)
         ok = _is_quantity(text) if role == "quantity" else _is_number(text, decimal_comma)
-        if not ok:
-            return False
-        found = True
-    return found
+        if ok:
+            return True
+    return False
 
 
 @dataclass(slots=True)
@@ -390,6 +433,7 @@ class _TableState:
     rows: list[_Row] = field(default_factory=list)
     pending: list[tuple[VisualLine, list[Segment]]] = field(default_factory=list)
     used_lines: dict[int, list[VisualLine]] = field(default_factory=dict)
+    edges: dict[int, list[float]] = field(default_factory=dict)
     ended_by_total: bool = False
     end_page: int = 0
     end_y: float = 0.0
@@ -430,7 +474,7 @@ def _read_rows(
                 break
         if all(_is_rule(s.text) for s in line.segments):
             continue
-        cells = _assign_line(line, state.cols, decimal_comma)
+        cells = _assign_line(line, state.cols, decimal_comma, state.edges)
         if not cells:
             continue
         has_desc = bool(cells.get("description"))
@@ -499,10 +543,11 @@ def _table_mode(
             roles = _header_roles(cols)
             if state is None:
                 state = _TableState(cols=list(cols), roles=roles)
-            elif not (roles == state.roles or (roles <= state.roles and len(roles) >= 2)):
+            elif len(roles & state.roles) < min(2, len(state.roles)):
                 continue
             elif not _same_layout(state.cols, cols):
                 state.cols = list(cols)
+                state.edges = {}
             state.used_lines.setdefault(p, []).append(line)
             state.ended_by_total = False
             _read_rows(lines, k + 1, state, decimal_comma)
@@ -594,6 +639,22 @@ def _resolve_unknown(state: _TableState, decimal_comma: bool | None) -> None:
         if best is not None:
             break
     mapping = best[1] if best else {}
+    if "description" not in known:
+        # the leftmost unrecognised column holding text is the description
+        first_num = min((float(k[len(UNKNOWN):]) for k in mapping.values()), default=None)
+        num_x = [c.cx for c in state.cols if c.role in NUMERIC_ROLES]
+        limit = min([x for x in [first_num, *num_x] if x is not None], default=None)
+        for k in keys:
+            if k in mapping.values() or k in numeric_keys:
+                continue
+            if limit is not None and float(k[len(UNKNOWN):]) >= limit:
+                continue
+            texts = [" ".join(sg.text for sg in r.cells[k]) for r in rows if r.cells.get(k)]
+            if len(texts) >= 0.5 * len(rows) and sum(map(_has_letters, texts)) >= 0.6 * len(
+                texts
+            ):
+                mapping["description"] = k
+                break
     rename = {k: r for r, k in mapping.items()}
     for row in rows:
         for k in list(row.cells):
@@ -661,9 +722,7 @@ def _receipt_mode(
         if price is not None:
             if len(line.segments) == 1:
                 return "price_only"
-            if _has_letters(first.text) and not _is_quantity(first.text) and (
-                split_quantity(first.text) is None
-            ):
+            if _has_letters(first.text) and not _is_quantity(first.text):
                 return "item"
             return "numbers"
         if len(line.segments) == 1 and _has_letters(first.text) and first.x0 < mid:
@@ -713,7 +772,11 @@ def _receipt_numbers(row: _Row, middle: list[Segment], decimal_comma: bool | Non
     if not middle:
         return
     seg = _join(middle)
-    sp = split_quantity(seg.text)
+    amount = None
+    core = _num_seg(row.cells["amount"][0], decimal_comma)
+    if core is not None:
+        amount = parse_number(core.text, decimal_comma=decimal_comma)
+    sp = split_quantity(seg.text, amount=amount)
     if sp is not None:
         (a, b), price = sp
         try:

@@ -65,7 +65,7 @@ HEADER_LABELS: dict[str, tuple[str, ...]] = {
     ),
     IGNORED_ROLE: (
         "単位", "单位", "單位", "단위", "规格型号", "規格型號", "规格", "規格", "税率", "稅率",
-        "税率/征收率", "稅率/徵收率", "税额", "稅額", "税額", "세액", "序号", "序號", "no.",
+        "税率/征收率", "稅率/徵收率", "征收率", "徵收率", "税额", "稅額", "税額", "세액", "序号", "序號", "no.",
         "sku", "unit", "uom", "vat", "vat %", "vat%", "tax", "mwst", "mwst.", "mwst-%",
         "ust", "ust.", "tva", "btw", "code", "ref", "réf", "référence", "art.-nr.", "art-nr",
         "artikelnummer", "artikelnr.", "gtin", "vke/geb", "einheit", "unité", "eenheid",
@@ -101,6 +101,12 @@ TOTAL_LABELS: tuple[str, ...] = (
 def fold(text: str) -> str:
     """NFKC, case-folded."""
     return unicodedata.normalize("NFKC", text).casefold()
+
+
+def _fold1(c: str) -> str:
+    """One character's NFKC form when that is one character too (offsets stay valid)."""
+    f = unicodedata.normalize("NFKC", c)
+    return f if len(f) == 1 else c
 
 
 def _compact(text: str) -> str:
@@ -174,8 +180,8 @@ def parse_number(text: str, *, decimal_comma: bool | None = None) -> Decimal | N
     if t.startswith("-"):
         neg = True
         t = t[1:]
-    t = re.sub(r"(?<=[.,])\s+(?=\d)", "", t)  # "97. 09"
-    t = re.sub(r"(?<=\d)\s(?=\d{3}(?:\D|$))", "", t)  # "1 234,56"
+    t = re.sub(r"(?<=[\d.,])\s+(?=\d)", "", t)  # "97. 09", "1 234,56", "10 0,04"
+    t = re.sub(r"(?<=\d)\s+(?=[.,]\d)", "", t)  # "29 ,960"
     t = t.replace("'", "")
     if not re.fullmatch(r"\d+(?:[.,]\d+)*", t):
         return None
@@ -213,28 +219,36 @@ _QTY = re.compile(
     re.IGNORECASE,
 )
 _QTY_TIMES = re.compile(
-    r"^\s*(?P<q>\d+(?:[.,]\d+)?)\s*(?:個|개|点|點|本|枚|冊|pcs?|ea)?\s*"
-    r"(?:[x×X*@]|[x×X*]\s*@)\s*(?P<p>.*\S)\s*$"
+    r"^\s*(?P<q>\d+(?:[.,]\d+)?)\s*(?P<junk>[^\d\s×xX*@]{0,2}?)\s*"
+    r"(?:[x×X*]\s*@?|@)\s*(?P<p>.*\S)\s*$"
 )
 
 
-def split_quantity(text: str) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
+def split_quantity(
+    text: str, *, amount: Decimal | None = None
+) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
     """Where the quantity (and a unit price after it) sit in a receipt's ``2 @ $7.67`` text.
 
     Returns ``((q_start, q_end), (p_start, p_end) | None)`` as offsets into ``text``, or None
-    when the text is not a quantity. ``2個`` gives the digits only.
+    when the text is not a quantity. ``2個`` gives the digits only. A misread counter glued to
+    the digits (``1개`` read ``17H``) is told apart with ``amount``: the quantity is the digit
+    prefix for which quantity x unit price = amount.
     """
-    t = unicodedata.normalize("NFKC", text)
-    if len(t) != len(text):  # offsets must stay valid; only 1:1 normalisations are used
-        t = text
+    t = "".join(_fold1(c) for c in text)
     m = _QTY_TIMES.match(t)
-    if m and parse_number(m.group("p")) is not None:
+    if m:
         p0 = m.start("p")
-        if t[p0] == "@":
-            p0 += 1
-        while p0 < m.end("p") and t[p0].isspace():
-            p0 += 1
-        return (m.start("q"), m.end("q")), (p0, m.end("p"))
+        span = number_span(t[p0:])
+        if span is not None:
+            u = parse_number(t[p0 + span[0]: p0 + span[1]])
+            qa, qb = m.start("q"), m.end("q")
+            digits = t[qa:qb]
+            if amount is not None and u is not None and digits.isdigit():
+                for k in range(1, len(digits) + 1):
+                    if Decimal(digits[:k]) * u == amount:
+                        qb = qa + k
+                        break
+            return (qa, qb), (p0 + span[0], p0 + span[1])
     m = _QTY.match(t)
     if m:
         return (m.start("q"), m.end("q")), None
@@ -259,9 +273,10 @@ def detect_language(text: str) -> str | None:
     """A best guess of a page's language from its script and a few common words."""
     if not text.strip():
         return None
-    for lang, rx in _SCRIPTS:
-        if len(rx.findall(text)) >= 3:
-            return lang
+    counts = {lang: len(rx.findall(text)) for lang, rx in _SCRIPTS}
+    lang = max(counts, key=lambda k: counts[k])
+    if counts[lang] >= 3:
+        return lang
     han = re.findall(r"[\u4e00-\u9fff]", text)
     if len(han) >= 3:
         trad = sum(c in _HANT for c in han)
@@ -288,6 +303,7 @@ def number_span(text: str, *, decimal_comma: bool | None = None) -> tuple[int, i
     is kept when what is left beside it is at most two characters without digits.
     """
     best: tuple[int, int] | None = None
+    text = "".join(_fold1(c) for c in text)
     for m in _NUM_SPAN.finditer(text):
         a, b = m.start(), m.end()
         while b > a and text[b - 1] in " ,.'":
