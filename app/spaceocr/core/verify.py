@@ -319,8 +319,7 @@ def _items_hints(
             if not own:
                 unplaced.add((r, k))
                 continue
-            pick = min(index.contenders(own),
-                       key=lambda c, a=anchor: (_row_cost(index, c, a), -c.ratio))
+            pick = _nearest_on_row(index, index.contenders(own), anchor)
             chosen[k] = pick
             _take(index, pick, taken)
         _order_equal_values(index, row, chosen, anchor)
@@ -329,6 +328,10 @@ def _items_hints(
             for k, cell in enumerate(row)
         ))
     return out, unplaced
+
+
+def _nearest_on_row(index: MatchIndex, cands: list[Candidate], anchor: Candidate) -> Candidate:
+    return min(cands, key=lambda c: (_row_cost(index, c, anchor), -c.ratio))
 
 
 def _order_equal_values(
