@@ -17,20 +17,37 @@ import os
 from pathlib import Path
 
 from keyring.backend import KeyringBackend
+from keyring.compat import properties
 from keyring.errors import PasswordDeleteError
+
+_ENV = "SPACEOCR_TEST_KEYRING"
 
 
 class FileKeyring(KeyringBackend):
-    """Passwords in a JSON file ``{service: {username: password}}``."""
+    """Passwords in a JSON file ``{service: {username: password}}``.
 
-    priority = 1  # type: ignore[assignment]
+    keyring discovers every imported backend class; this one is viable only when
+    ``SPACEOCR_TEST_KEYRING`` is set, so importing it never changes another test's keyring.
+    """
+
+    @properties.classproperty
+    def priority(cls) -> float:
+        if not os.environ.get(_ENV):
+            raise RuntimeError(f"FileKeyring is for tests: set {_ENV}")
+        return 1.0
 
     def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
         super().__init__()
-        raw = path if path is not None else os.environ.get("SPACEOCR_TEST_KEYRING", "")
+        self._path = Path(path) if path is not None else None
+
+    @property
+    def path(self) -> Path:
+        if self._path is not None:
+            return self._path
+        raw = os.environ.get(_ENV, "")
         if not raw:
-            raise RuntimeError("FileKeyring needs a path or SPACEOCR_TEST_KEYRING")
-        self.path = Path(raw)
+            raise RuntimeError(f"FileKeyring needs a path or {_ENV}")
+        return Path(raw)
 
     def _load(self) -> dict[str, dict[str, str]]:
         try:
