@@ -31,6 +31,12 @@ def _clean_amount(text: str) -> tuple[str, bool] | None:
     s = unicodedata.normalize("NFKC", text).strip()
     if not s:
         return None
+    # a word run into the number is part of an id ("INV-001", "No12"), not a currency;
+    # a currency code may touch it ("USD12.50"), a unit may follow it ("12kg")
+    if re.search(r"[A-Za-z][-\u2212]", s) or any(
+        not re.fullmatch(r"[A-Z]{3}", m.group()) for m in re.finditer(r"[A-Za-z]+(?=[0-9])", s)
+    ):
+        return None
     negative = False
     if s.startswith("(") and s.endswith(")"):
         negative, s = True, s[1:-1].strip()

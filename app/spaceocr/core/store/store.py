@@ -234,11 +234,11 @@ class Store:
         return f"Store({str(self.path)!r})"
 
     def _conn(self) -> sqlite3.Connection:
+        if self._closed:
+            raise StoreError(f"{self.path}: the store is closed")
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is not None:
             return conn
-        if self._closed:
-            raise StoreError(f"{self.path}: the store is closed")
         try:
             conn = sqlite3.connect(
                 self.path,
@@ -272,7 +272,11 @@ class Store:
             try:
                 yield conn
             except BaseException:
-                conn.execute("ROLLBACK")
+                if conn.in_transaction:  # SQLite may have rolled back already (disk full)
+                    try:
+                        conn.execute("ROLLBACK")
+                    except sqlite3.Error:
+                        logger.warning("rollback failed", exc_info=True)
                 raise
             conn.execute("COMMIT")
 
