@@ -303,6 +303,9 @@ def detect_language(pages: Sequence[OcrPage]) -> str:
         return "ko"
     if kana >= 3 and kana >= 0.04 * han:
         return "ja"
+    joined = "".join(text_parts)
+    if han >= 4 and re.search(r"株式会社|有限会社|合同会社|〒|[都道府県][^\s]{0,6}[市区町村]|様|御中", joined):
+        return "ja"
     if han >= 4 and han * 2 >= latin * 0.3:
         return "zh-Hant" if hant > hans else "zh-Hans"
     text = nfkc(" ".join(text_parts)).casefold()

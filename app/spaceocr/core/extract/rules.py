@@ -375,11 +375,16 @@ class _Reader:
             right = row.span.sub(hit.end, stop)
             base = 6.0 + min(hit.weight, 8) * 0.5 - min(hit.rank, 10) * 0.2
             if ftype not in AMOUNT_TYPES:
-                base -= 0.6 * row.page  # a header repeated on later pages is a copy
+                base -= 1.5 * min(row.page, 1)  # a header repeated on later pages is a copy
+            if hit.weight <= 3:
+                base -= 1.0  # "No.", "Tel": weak on their own
             lx0, ly0, lx1, ly1 = doc.span_box(row.page, row.span.sub(hit.start, hit.end))
-            if ftype in AMOUNT_TYPES and self._in_region(row.page, (ly0 + ly1) / 2) and (
-                self.table_end and self.table_end[0] == row.page
-            ):
+            header = ftype in AMOUNT_TYPES and self._in_region(row.page, (ly0 + ly1) / 2) and (
+                self.table_end is not None and self.table_end[0] == row.page
+            )
+            if header and spec.name not in ("tax", "subtotal"):
+                continue
+            if header and not _typed(doc, ftype, right.text):
                 # a column header (税额 / Tax): its total is in the totals row under it
                 cand = self._column_total(spec, row, lx0, lx1, base)
                 if cand is not None:
@@ -404,7 +409,8 @@ class _Reader:
                 if not below:
                     continue
                 cell = below[0]
-                if any(h.row is r and _hit_in_cell(r, h, cell) for h in doc.hits):
+                if any(h.row is r and h.field != spec.name and _hit_in_cell(r, h, cell)
+                       for h in doc.hits):
                     break
                 cand = self._read(spec, cell.span, r.page, base - 1.0, "below", cell.y0)
                 if cand is not None:
@@ -418,8 +424,11 @@ class _Reader:
         assert self.table_end is not None
         end_y = self.table_end[1]
         lay = self.doc.layouts[row.page]
+        totals = {"subtotal", "total", "tax"}
         for r in lay.rows[row.index + 1 :]:
-            if r.y0 < end_y - 0.005:
+            if r.y0 < end_y - 0.005 and not any(
+                h.row is r and h.field in totals and h.field != spec.name for h in self.doc.hits
+            ):
                 continue
             if r.y0 > end_y + 0.12:
                 break
@@ -485,6 +494,10 @@ class _Reader:
                 self._pattern_fallback(spec)
 
     def _add(self, c: Cand) -> None:
+        if c.name in PARTY_FIELDS or c.name in ("title", "name", "address", "merchant_address"):
+            c.span = _clean_text(c.span)
+            if _noisy(c.span.text, self.doc.lang):
+                c.reasons.append("ocr_noise")
         self.cands.setdefault(c.name, []).append(c)
 
     def _zh_parties(self) -> None:
@@ -587,6 +600,7 @@ class _Reader:
             lay = doc.layouts[row.page]
             name = None
             last_y = row.y0
+            block: list[tuple[Row, Cell]] = []
             for r in reversed(lay.rows[: row.index + 1]):
                 if last_y - r.y1 > 0.07:
                     break
@@ -594,18 +608,22 @@ class _Reader:
                     c, cell.x0, cell.x0 + 0.02)]
                 if not cs:
                     continue
-                last_y = r.y0
-                if set(cs[0].span.chars) & other_chars:
-                    break
                 c = cs[0]
+                if set(c.span.chars) & other_chars:
+                    break
                 t = c.text.strip()
-                if _is_title(t) or _addressy(t) or c is cell:
-                    continue
-                if lb.CUSTOMER_SUFFIX_RE.search(t):
+                if lb.CUSTOMER_SUFFIX_RE.search(t) or pt.find_dates(t):
                     break
-                if any(h.row is r and _hit_in_cell(r, h, c) for h in doc.hits):
+                if c is not cell and any(h.row is r and _hit_in_cell(r, h, c)
+                                         for h in doc.hits):
                     break
-                if sum(ch.isalpha() for ch in t) < 2:
+                last_y = r.y0
+                block.append((r, c))
+            for r, c in reversed(block):
+                t = c.text.strip()
+                if _is_title(t) or _addressy(t) or c is cell or sum(
+                    ch.isalpha() for ch in t
+                ) < 2:
                     continue
                 name = (r, c)
                 break
@@ -621,19 +639,20 @@ class _Reader:
         doc = self.doc
         lay = doc.layouts[0]
         top = [r for r in lay.rows if r.y0 < 0.45]
-        addressed = any(lb.CUSTOMER_SUFFIX_RE.search(c.text.strip()) for r in top[:6]
-                        for c in r.cells)
-        if addressed:
-            self._issuer("merchant_name")
-            if self.cands.get("merchant_name"):
-                return
+        self._issuer("merchant_name")
+        issuer = self.cands.pop("merchant_name", [])
+        if issuer and lb.COMPANY_RE.search(issuer[0].span.text):
+            self._add(issuer[0])
+            return
         for r in top[:8]:
             cells = [c for c in r.cells if len(re.findall(r"\w", c.text)) >= 2]
             if not cells:
                 continue
             c = max(cells, key=lambda x: len(x.text))
             t = c.text.strip()
-            if _is_title(t) or pt.find_dates(t) or re.fullmatch(r"[\W\d]+", t):
+            if _is_title(t) or pt.find_dates(t) or re.fullmatch(r"[\W\d]+", t) or re.fullmatch(
+                r"(?i)(no|nr|#)\.?\s?[\w-]*\d[\w-]*", t
+            ):
                 continue
             if sum(ch.isalpha() for ch in t) < 2:
                 continue
@@ -687,7 +706,8 @@ class _Reader:
                 t = c.text
                 if pt.find_emails(t) or re.search(r"(?i)tel|fax|phone|mobile|e-?mail", t):
                     continue
-                m = re.search(r"〒\s?\d{3}-?\d{4}\s*", t)
+                m = re.search(r"〒\s?\d{3}-?\d{4}\s*", t) or re.match(
+                    r"\S?\s?\d{3}-\d{4}\s*(?=\S*[都道府県])", t)
                 if m:
                     s = c.span.sub(m.end(), len(t)).stripped(" ")
                     if s.text:
@@ -765,6 +785,11 @@ class _Reader:
                     if ftype == "date" and not f.valid:
                         c.reasons.append("date_does_not_exist")
                     found.append(c)
+            if ftype == "phone":
+                used = {i for n2, cs in self.cands.items() if n2 != name for c in cs
+                        for i in c.span.chars}
+                found = [c for c in found if not set(c.span.chars) & used]
+                found.sort(key=lambda c: len(re.sub(r"\D", "", c.span.text)) < 9)
             if not found:
                 return
             if ftype == "time" and self.cands.get("date"):
@@ -852,6 +877,26 @@ class _Reader:
 
 
 # ----------------------------------------------------------------------------- helpers
+def _clean_text(s: Span) -> Span:
+    """Drop OCR crumbs around a name: a leading bar or dot, a trailing seal (印)."""
+    t = s.text
+    a, b = 0, len(t)
+    m = re.match(r"(?:[^\w\s]|[ㄱ-ㅣ]|\s)+(?:[\wㄱ-ㅣ](?:\s|[^\w\s])+)?", t)
+    if m and m.end() < b and not re.match(r"[\w(（]", t):
+        a = m.end()
+    m2 = re.search(r"\s+(?:印|㊞|[^\w\s.)）]+)$", t[a:])
+    if m2:
+        b = a + m2.start()
+    return s.sub(a, b).stripped(" ")
+
+
+def _noisy(text: str, lang: str) -> bool:
+    """OCR noise in a text value: jamo, bars, quotes, Hangul in a non-Korean document."""
+    if re.search(r"[\u3130-\u318f|\"“”{}\[\]_]", text):
+        return True
+    return lang != "ko" and bool(re.search(r"[\uac00-\ud7af\u1100-\u11ff]", text))
+
+
 def _id_key(text: str) -> str:
     t = pt.nfkc(text).replace(" ", "").casefold()
     return re.sub(r"^(no\.?|nr\.?|#|№)", "", t)

@@ -23,7 +23,7 @@ import logging
 import re
 import statistics
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from spaceocr.core.extract.tables_layout import Segment, VisualLine, page_lines
@@ -294,25 +294,90 @@ def _quantity_seg(seg: Segment) -> Segment:
         return seg
 
 
+#: A cell read from a character the OCR was less sure of than this goes to review.
+LOW_CHAR_CONFIDENCE = 0.75
+
+_CURRENCY_CHARS = set("¥￥$€£₩円元원@ ")
+_EDGE_MARKS = "|｜│¦"
+_HANGUL = re.compile(r"[\uac00-\ud7af\u3130-\u318f]")
+
+
+def _trim_marks(seg: Segment) -> Segment:
+    """A cell without the table rules the OCR read as ``|`` at its ends."""
+    a, b = 0, len(seg.text)
+    while a < b and (seg.text[a] in _EDGE_MARKS or seg.text[a].isspace()):
+        a += 1
+    while b > a and (seg.text[b - 1] in _EDGE_MARKS or seg.text[b - 1].isspace()):
+        b -= 1
+    if (a, b) == (0, len(seg.text)) or a >= b:
+        return seg
+    return seg.sub(a, b)
+
+
+def _review(
+    role: str, whole: Segment, used: Segment, page: OcrPage | None, language: str | None
+) -> list[str]:
+    """Why a cell should be looked at: shaky characters, or a reading that dropped marks."""
+    reasons = []
+    if page is not None:
+        confs = [
+            page.chars[i].confidence for i in used.char_indices if 0 <= i < len(page.chars)
+        ]
+        if confs and min(confs) < LOW_CHAR_CONFIDENCE:
+            reasons.append("low_ocr_confidence")
+    if role != "description":
+        dropped = set(_trim_marks(whole).text) - set(used.text)
+        if any(c not in _CURRENCY_CHARS and not c.isspace() for c in dropped):
+            reasons.append("ocr_suspect")
+    if language in ("ja", "zh-Hans", "zh-Hant") and _HANGUL.search(used.text):
+        reasons.append("ocr_suspect")
+    return reasons
+
+
+def _arithmetic_ok(cells: dict[str, ExtractedField]) -> bool | None:
+    """quantity x unit price = amount, when all three are numbers (None when not checkable)."""
+    try:
+        q, u, a = (Decimal(cells[r].normalized or "") for r in NUMERIC_ROLES)
+    except (KeyError, ArithmeticError, ValueError):
+        return None
+    return abs(q * u - a) <= max(Decimal("0.011"), abs(a) * Decimal("0.0005"))
+
+
 def _row_fields(
-    row: _Row, names: dict[str, str], decimal_comma: bool | None
+    row: _Row,
+    names: dict[str, str],
+    decimal_comma: bool | None,
+    pages: dict[int, OcrPage] | None = None,
+    language: str | None = None,
 ) -> tuple[ExtractedField, ...]:
-    out = []
+    by_role: dict[str, ExtractedField] = {}
+    page = (pages or {}).get(row.page_index)
     for role in ROLES:
         segs = row.cells.get(role)
         name = names.get(role)
         if not segs or name is None:
             continue
-        seg = _join(segs)
+        whole = _join(segs)
+        seg = _trim_marks(whole)
         if role == "quantity":
             seg = _quantity_seg(seg)
         elif role in ("unit_price", "amount"):
             seg = _num_seg(seg, decimal_comma) or seg
-        out.append(
-            _cell(name, seg, row.page_index, numeric=role != "description",
-                  decimal_comma=decimal_comma, role=role)
-        )
-    return tuple(out)
+        cell = _cell(name, seg, row.page_index, numeric=role != "description",
+                     decimal_comma=decimal_comma, role=role)
+        reasons = _review(role, whole, seg, page, language)
+        if role != "description" and cell.normalized is None:
+            reasons.append("not_a_number")
+        if reasons:
+            cell = replace(cell, review_reasons=tuple(dict.fromkeys(reasons)))
+        by_role[role] = cell
+    if _arithmetic_ok(by_role) is False:
+        for r in NUMERIC_ROLES:
+            c = by_role[r]
+            by_role[r] = replace(
+                c, review_reasons=tuple(dict.fromkeys((*c.review_reasons, "qty_x_price")))
+            )
+    return tuple(by_role[r] for r in ROLES if r in by_role)
 
 
 def _is_number(text: str, decimal_comma: bool | None = None) -> bool:
@@ -352,6 +417,7 @@ def _assign(
     cols: Sequence[_Column],
     edges: dict[int, list[float]] | None = None,
     numeric: bool = False,
+    clusters: Sequence[tuple[float, float, int]] = (),
 ) -> int:
     """The index of the column a segment falls in.
 
@@ -359,6 +425,15 @@ def _assign(
     compared with the right edges of the numbers already read in each column, since a
     right-aligned number can sit far from a centred header.
     """
+
+    if numeric and clusters:
+        best = None
+        for x0, x1, k in clusters:
+            ov = min(x1, seg.x1) - max(x0, seg.x0)
+            if ov > 0 and (best is None or ov > best[0]):
+                best = (ov, k)
+        if best is not None:
+            return best[1]
 
     def dist(k: int) -> float:
         c = cols[k]
@@ -370,11 +445,70 @@ def _assign(
     return min(range(len(cols)), key=dist)
 
 
+def _numeric_clusters(
+    lines: Sequence[VisualLine],
+    start: int,
+    cols: Sequence[_Column],
+    decimal_comma: bool | None,
+) -> list[tuple[float, float, int]]:
+    """The table body's columns of numbers, each tied to the header column it sits under.
+
+    Numbers of one column overlap across rows (they share a right edge, or a centre), so
+    overlapping number cells form a column; the columns are then matched to the header's
+    labels in left-to-right order, which keeps a right-aligned amount under its own centred
+    header rather than the next one.
+    """
+    segs: list[Segment] = []
+    for line in lines[start : start + 80]:
+        if line.segments and is_total_label(line.segments[0].text):
+            break
+        for sg in line.segments:
+            if _is_number(sg.text, decimal_comma) or _is_quantity(sg.text):
+                segs.append(sg)
+    if not segs:
+        return []
+    segs.sort(key=lambda sg: sg.x0)
+    groups: list[list[float]] = []  # [x0, x1, count]
+    for sg in segs:
+        if groups and sg.x0 < groups[-1][1]:
+            groups[-1][1] = max(groups[-1][1], sg.x1)
+            groups[-1][2] += 1
+        else:
+            groups.append([sg.x0, sg.x1, 1])
+    clusters = [(g[0], g[1]) for g in groups if g[2] >= 2 or len(segs) < 4]
+    n, m = len(clusters), len(cols)
+    if n == 0 or n > m:
+        return []
+
+    def cost(i: int, j: int) -> float:
+        x0, x1 = clusters[i]
+        c = cols[j]
+        return min(abs((x0 + x1) / 2 - c.cx), abs(x1 - c.x1), abs(x0 - c.x0))
+
+    inf = float("inf")
+    f = [[inf] * (m + 1) for _ in range(n + 1)]
+    for j in range(m + 1):
+        f[0][j] = 0.0
+    for i in range(1, n + 1):
+        for j in range(i, m + 1):
+            f[i][j] = min(f[i][j - 1], f[i - 1][j - 1] + cost(i - 1, j - 1))
+    out: list[tuple[float, float, int]] = []
+    i, j = n, m
+    while i > 0:
+        if j > i and f[i][j] == f[i][j - 1]:
+            j -= 1
+            continue
+        out.append((clusters[i - 1][0], clusters[i - 1][1], j - 1))
+        i, j = i - 1, j - 1
+    return out[::-1]
+
+
 def _assign_line(
     line: VisualLine,
     cols: Sequence[_Column],
     decimal_comma: bool | None,
     edges: dict[int, list[float]] | None = None,
+    clusters: Sequence[tuple[float, float, int]] = (),
 ) -> dict[str, list[Segment]]:
     """The line's segments by column role (segments over several columns are cut up).
 
@@ -388,7 +522,7 @@ def _assign_line(
             words = seg.words()
             groups: list[tuple[int, list[Segment]]] = []
             for w in words:
-                k = _assign(w, cols, edges, _is_number(w.text, decimal_comma))
+                k = _assign(w, cols, edges, _is_number(w.text, decimal_comma), clusters)
                 if groups and groups[-1][0] == k:
                     groups[-1][1].append(w)
                 else:
@@ -401,8 +535,8 @@ def _assign_line(
             if len(groups) > 1 and numeric_ok:
                 pieces = [_join(ws) for _, ws in groups]
         for p in pieces:
-            numeric = _is_number(p.text, decimal_comma)
-            k = _assign(p, cols, edges, numeric)
+            numeric = _is_number(p.text, decimal_comma) or _is_quantity(p.text)
+            k = _assign(p, cols, edges, numeric, clusters)
             col = cols[k]
             if numeric and edges is not None:
                 edges.setdefault(k, []).append(p.x1)
@@ -434,6 +568,7 @@ class _TableState:
     pending: list[tuple[VisualLine, list[Segment]]] = field(default_factory=list)
     used_lines: dict[int, list[VisualLine]] = field(default_factory=dict)
     edges: dict[int, list[float]] = field(default_factory=dict)
+    clusters: list[tuple[float, float, int]] = field(default_factory=list)
     ended_by_total: bool = False
     end_page: int = 0
     end_y: float = 0.0
@@ -474,7 +609,7 @@ def _read_rows(
                 break
         if all(_is_rule(s.text) for s in line.segments):
             continue
-        cells = _assign_line(line, state.cols, decimal_comma, state.edges)
+        cells = _assign_line(line, state.cols, decimal_comma, state.edges, state.clusters)
         if not cells:
             continue
         has_desc = bool(cells.get("description"))
@@ -546,10 +681,11 @@ def _table_mode(
             elif len(roles & state.roles) < min(2, len(state.roles)):
                 continue
             elif not _same_layout(state.cols, cols):
-                state.cols = list(cols)
+                state.cols = _snap_unknown(state.cols, cols)
                 state.edges = {}
             state.used_lines.setdefault(p, []).append(line)
             state.ended_by_total = False
+            state.clusters = _numeric_clusters(lines, k + 1, state.cols, decimal_comma)
             _read_rows(lines, k + 1, state, decimal_comma)
             break
         else:
@@ -565,11 +701,29 @@ def _table_mode(
 
 
 def _same_layout(old: Sequence[_Column], new: Sequence[_Column]) -> bool:
-    """True when a repeated header puts its known columns where the first one did."""
-    pos = {c.role: c.cx for c in old if c.role not in (IGNORED_ROLE, UNKNOWN)}
-    width = max((c.x1 - c.x0 for c in old), default=0.0)
-    common = [c for c in new if c.role in pos]
-    return bool(common) and all(abs(c.cx - pos[c.role]) <= width for c in common)
+    """True when a repeated header has the first one's columns in the same places."""
+    if len(old) != len(new):
+        return False
+    return all(
+        abs(a.cx - b.cx) <= 0.5 * max(a.x1 - a.x0, b.x1 - b.x0, 1.0)
+        for a, b in zip(old, new, strict=True)
+    )
+
+
+def _snap_unknown(old: Sequence[_Column], new: Sequence[_Column]) -> list[_Column]:
+    """A new header's columns, its unrecognised ones moved onto the old ones they repeat
+    (so their cells keep one key over the pages)."""
+    out = []
+    for c in new:
+        if c.role == UNKNOWN:
+            near = [
+                o for o in old
+                if o.role == UNKNOWN and abs(o.cx - c.cx) <= max(o.x1 - o.x0, c.x1 - c.x0)
+            ]
+            if near:
+                c = near[0]
+        out.append(c)
+    return out
 
 
 def _resolve_unknown(state: _TableState, decimal_comma: bool | None) -> None:
@@ -738,7 +892,10 @@ def _receipt_mode(
             start = k
         elif kd == "price_only" and k + 1 < total_k and start == k + 1:
             start = k
-        elif kd == "desc" and start == k + 1 and kinds[k + 1] in ("numbers", "price_only"):
+        elif (
+            kd == "desc" and start == k + 1 and k + 1 < total_k
+            and kinds[k + 1] in ("numbers", "price_only")
+        ):
             start = k
         else:
             break
@@ -890,7 +1047,8 @@ def find_tables(
                 end_page = rows[-1].page_index
                 end_y = max(ln.y1 for ln in rows[-1].lines)
                 break
-    out_rows = [_row_fields(r, names, decimal_comma) for r in rows]
+    by_index = {p.index: p for p in pages}
+    out_rows = [_row_fields(r, names, decimal_comma, by_index, language) for r in rows]
     out_rows = [r for r in out_rows if r]
     if not out_rows:
         return None

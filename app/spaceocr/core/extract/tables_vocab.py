@@ -274,10 +274,12 @@ def detect_language(text: str) -> str | None:
     if not text.strip():
         return None
     counts = {lang: len(rx.findall(text)) for lang, rx in _SCRIPTS}
-    lang = max(counts, key=lambda k: counts[k])
-    if counts[lang] >= 3:
-        return lang
     han = re.findall(r"[\u4e00-\u9fff]", text)
+    # misread characters put a little Hangul on Chinese and Japanese pages: weigh the scripts
+    if counts["ko"] >= 3 and counts["ko"] > 0.5 * (len(han) + counts["ja"]):
+        return "ko"
+    if counts["ja"] >= 3 and counts["ja"] >= 0.05 * len(han):
+        return "ja"
     if len(han) >= 3:
         trad = sum(c in _HANT for c in han)
         simp = sum(c in _HANS for c in han)
