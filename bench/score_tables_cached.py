@@ -76,8 +76,10 @@ def _direct(rows: tuple[tuple[ExtractedField, ...], ...], pages: list[OcrPage]) 
                 page = by_index[h.page_index]
                 g = Grounding(h.page_index, quad_for_chars(page, h.char_indices), 1.0,
                               "ocr_chars", h.char_indices)
-            cells.append(FieldResult(c.name, c.value, FieldStatus.OK, "rules",
-                                     normalized=c.normalized, grounding=g))
+            status = FieldStatus.LOW_CONFIDENCE if c.review_reasons else FieldStatus.OK
+            cells.append(FieldResult(c.name, c.value, status, "rules",
+                                     normalized=c.normalized, grounding=g,
+                                     review_reasons=c.review_reasons))
         items.append(LineItem(k, tuple(cells)))
     return FieldResult("line_items", None, FieldStatus.OK, "rules", items=tuple(items),
                        is_array=True)
