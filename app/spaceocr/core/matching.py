@@ -49,7 +49,7 @@ import re
 import threading
 import unicodedata
 from collections import OrderedDict
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -133,10 +133,12 @@ def _is_wordish(c: str) -> bool:
 class PageView:
     """One page's comparison view, with the OCR character behind every view position."""
 
-    __slots__ = ("_centers", "_frame", "line_spans", "owner", "page", "text")
+    __slots__ = ("_centers", "_frame", "attached", "line_spans", "owner", "page", "text")
 
     def __init__(self, page: OcrPage) -> None:
         self.page = page
+        #: char -> the chars folded into it (a half-width voicing mark after its kana)
+        self.attached: dict[int, list[int]] = {}
         units: list[str] = []
         owners: list[int] = []
         for i, ch in enumerate(page.chars):
@@ -145,6 +147,8 @@ class PageView:
                     composed = unicodedata.normalize("NFC", units[-1] + u)
                     if len(composed) == 1:
                         units[-1] = composed
+                    if owners[-1] != i:
+                        self.attached.setdefault(owners[-1], []).append(i)
                     continue
                 units.append(u)
                 owners.append(i)
@@ -189,6 +193,31 @@ class PageView:
         cx, cy = sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)
         dx, dy = cx - x, cy - y
         return dx * ux + dy * uy, -dx * uy + dy * ux, lh
+
+    def chars_of(self, positions: Iterable[int]) -> tuple[int, ...]:
+        """The characters behind some view positions (with any folded into them), in order."""
+        out: dict[int, None] = {}
+        for p in positions:
+            o = self.owner[p]
+            out[o] = None
+            for extra in self.attached.get(o, ()):
+                out[extra] = None
+        return tuple(out)
+
+    def touching(self, a: int, b: int) -> bool:
+        """True when chars ``a`` and ``b`` are one word: same word, or same line with less
+        than half a line height between them."""
+        ca, cb = self.page.chars[a], self.page.chars[b]
+        if ca.line_no != cb.line_no:
+            return False
+        if ca.word_no == cb.word_no:
+            return True
+        ux, uy, lh = self.frame()
+        w, h = _page_scale(self.page)
+        pa = [p.x * w * ux + p.y * h * uy for p in ca.quad.points]
+        pb = [p.x * w * ux + p.y * h * uy for p in cb.quad.points]
+        gap = max(min(pb) - max(pa), min(pa) - max(pb), 0.0)
+        return gap <= 0.5 * lh
 
     def center_px(self, char_index: int) -> tuple[float, float]:
         """A character's centre in page pixels."""
@@ -314,13 +343,15 @@ def _split_currency(view: str) -> tuple[str, str, str]:
 def _targets(value: str) -> list[_Target]:
     """The views to look for: the value, its printed forms, its number without the mark."""
     base = normalize(value)[:_MAX_VALUE]
-    out = [_Target(base, 0, 0)]
+    # a plain number (a normalised amount) takes the currency mark printed beside it
+    marks = _CURRENCY_CLASSES if _PLAIN_NUMBER.fullmatch(value.strip()) else ()
+    out = [_Target(base, 0, 0, marks)]
     seen = {base}
     for k, form in enumerate(printed_forms(value), 1):
         f = normalize(form)
         if f and f not in seen:
             seen.add(f)
-            out.append(_Target(f, 0, k))
+            out.append(_Target(f, 0, k, marks))
     lead, core, trail = _split_currency(base)
     if (lead or trail) and core and any(c.isdigit() for c in core):
         classes = tuple(c for c in _CURRENCY_CLASSES if any(m in c for m in lead + trail))
@@ -379,7 +410,7 @@ class MatchIndex:
         if not cands:
             for t in targets:
                 cands.extend(self._fuzzy(t, texts))
-            if not any(c.ratio >= 0.85 for c in cands):
+            if not any(c.ratio >= 1.0 for c in cands):
                 ex = set(exclude)
                 cands.extend(
                     c for c in self._pieces(value)
@@ -538,17 +569,19 @@ class MatchIndex:
         missing = t.missing
         located_marks = 0
         s, e = start, end
-        if t.marks:
-            # a currency mark the page prints beside the number, in whichever form
-            while s > 0 and any(view.text[s - 1] in c for c in t.marks):
+        if t.marks and e > s:
+            # a currency mark the page prints beside the number (touching it), in any form
+            while (s > 0 and any(view.text[s - 1] in c for c in t.marks)
+                   and view.touching(view.owner[s - 1], view.owner[s])):
                 s -= 1
                 located_marks = 1
-            while e < len(view.text) and any(view.text[e] in c for c in t.marks):
+            while (e < len(view.text) and any(view.text[e] in c for c in t.marks)
+                   and view.touching(view.owner[e - 1], view.owner[e])):
                 e += 1
                 located_marks = 1
             located_marks = min(located_marks * missing, missing)
         ratio = (matches + located_marks) / (len(t.text) + missing + inserted)
-        chars = tuple(dict.fromkeys(view.owner[p] for p in range(s, e)))
+        chars = view.chars_of(range(s, e))
         return Candidate(vn, s, e, min(ratio, 1.0), chars, view.embedded(start, end), t.form)
 
     # -- choosing ------------------------------------------------------------------------
