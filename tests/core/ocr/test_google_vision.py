@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import threading
 import time
 from pathlib import Path
@@ -319,3 +320,26 @@ def test_a_broken_service_account_file_is_a_config_error(tmp_path):
     assert not eng.is_available()
     with pytest.raises(ConfigError, match="does not exist"):
         eng.recognize(receipt_image())
+
+
+@pytest.mark.parametrize(
+    ("endpoint", "url"),
+    [
+        ("eu-vision.googleapis.com", "https://eu-vision.googleapis.com"),
+        ("http://127.0.0.1:8080", "http://127.0.0.1:8080"),
+        ("https://proxy.example:8443", "https://proxy.example:8443"),
+    ],
+)
+def test_an_endpoint_keeps_its_scheme_and_a_bare_host_means_https(endpoint, url):
+    eng = GoogleVisionEngine(api_key=KEY, endpoint=endpoint, key_store=NO_KEYS)
+    assert eng._get_client().transport.host == url
+
+
+def test_an_image_too_big_for_a_png_request_is_sent_as_jpeg(vision):
+    noise = Image.frombytes("RGB", (1800, 1800), os.urandom(1800 * 1800 * 3))
+    vision.answer_json({"responses": [{}]})
+    engine(vision).recognize(noise)
+    (req,) = vision.requests
+    data = base64.b64decode(req.json()["requests"][0]["image"]["content"])
+    assert data[:3] == b"\xff\xd8\xff" and len(data) <= 6 * 1024 * 1024
+    assert sent_image(req).size == noise.size

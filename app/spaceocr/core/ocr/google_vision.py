@@ -64,7 +64,7 @@ SERVICE_ACCOUNT_ENV = "GOOGLE_APPLICATION_CREDENTIALS"
 _SCOPES = ("https://www.googleapis.com/auth/cloud-platform",)
 
 #: Vision refuses request bodies over ~10 MB (base64 grows the image by a third).
-_MAX_IMAGE_BYTES = 7 * 1024 * 1024
+_MAX_IMAGE_BYTES = 6 * 1024 * 1024
 #: Vision's documented limit is 75 megapixels; larger images are scaled down first.
 _MAX_PIXELS = 75_000_000
 
@@ -331,25 +331,32 @@ class GoogleVisionEngine:
         )
 
     def _load_service_account(self, path: Path) -> Any:
+        """Credentials from a service-account key file.
+
+        Only that type is read: google-auth deprecates loading any credential type from a
+        file (``load_credentials_from_file``) because a file of another kind can make the
+        library run commands or fetch URLs it names.
+        """
         from google.auth import exceptions as auth_exceptions
         from google.oauth2 import service_account
 
-        try:
-            return service_account.Credentials.from_service_account_file(  # type: ignore[no-untyped-call]
-                str(path), scopes=list(_SCOPES)
-            )
-        except FileNotFoundError:
+        if not path.is_file():
             raise ConfigError(
                 f"the service-account file {path} (GOOGLE_APPLICATION_CREDENTIALS) does not "
                 f"exist; download a key file for a service account with Vision access.",
                 path=path,
-            ) from None
-        except (ValueError, KeyError, auth_exceptions.GoogleAuthError) as exc:
+            )
+        try:
+            credentials = service_account.Credentials.from_service_account_file(  # type: ignore[no-untyped-call]
+                str(path), scopes=list(_SCOPES)
+            )
+        except (ValueError, KeyError, OSError, auth_exceptions.GoogleAuthError) as exc:
             raise ConfigError(
                 f"{path} is not a usable service-account key file ({type(exc).__name__}); "
                 f"download a new JSON key from the Google Cloud console.",
                 path=path,
             ) from None
+        return credentials
 
     def _get_client(self) -> Any:
         with self._lock:
