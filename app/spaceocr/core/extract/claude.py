@@ -297,13 +297,21 @@ class ClaudeExtractor:
         """True when an API key is configured."""
         return bool(self._api_key)
 
-    def _get_client(self) -> Any:
+    def check_credentials(self) -> None:
+        """Raise the error a request would meet for want of a key, before any is sent.
+
+        Raises:
+            ConfigError: no API key (the message says how to set one).
+        """
         if not self._api_key:
             raise ConfigError(
                 "Claude needs an Anthropic API key: set ANTHROPIC_API_KEY, or store it with "
-                "`spaceocr config`.",
+                "`spaceocr config set-key anthropic`.",
                 details={"extractor": self.name},
             )
+
+    def _get_client(self) -> Any:
+        self.check_credentials()
         with self._lock:
             if self._client is None:
                 kwargs: dict[str, Any] = {

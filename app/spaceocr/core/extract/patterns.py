@@ -113,6 +113,8 @@ def find_amounts(text: str, *, comma_decimal: bool | None = None) -> list[Found]
         start = m.start()
         if m.group("neg") and not m.group("pre"):
             start = m.start("neg")
+        elif m.group("pre") and m.group("pre")[-1].isalpha():
+            start = m.start("num") if not m.group("neg2") else m.start("neg2")
         end = m.end()
         post = m.group("post")
         if post and post.strip() == "-":

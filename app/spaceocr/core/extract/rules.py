@@ -205,6 +205,9 @@ class _Doc:
 
 
 _LATIN = re.compile(r"[A-Za-zÀ-ÿ]")
+_VAT_RE = re.compile(r"(?<![A-Za-z0-9])(?:DE|FR|NL|BE|AT|LU|IT|ES|GB)\s?[0-9A-Z]{2}(?:\s?[0-9]){7,10}"
+                     r"(?:B\d\d)?(?![A-Za-z0-9])")
+_TNUM_RE = re.compile(r"(?<![A-Za-z0-9])T\s?\d{13}(?!\d)")
 
 
 def _label_rx(label: str) -> re.Pattern[str] | None:
@@ -391,6 +394,10 @@ class _Reader:
                     out.append(cand)
                 continue
             cand = self._read(spec, right, row.page, base, "right", ly0)
+            if cand is not None and spec.name in PARTY_FIELDS and not re.match(
+                r"\s*[:：]|\s{3}", right.text
+            ):
+                cand = None  # "Lieferant GmbH": the label word is part of a name
             if cand is not None and spec.name in PARTY_FIELDS:
                 vx0 = doc.span_box(row.page, cand.span)[0]
                 if vx0 - lx1 > max(0.12, 4 * (ly1 - ly0)):
@@ -413,6 +420,10 @@ class _Reader:
                        for h in doc.hits):
                     break
                 cand = self._read(spec, cell.span, r.page, base - 1.0, "below", cell.y0)
+                if cand is not None and spec.name in PARTY_FIELDS and doc.lang in (
+                    "de", "fr", "nl"
+                ):
+                    cand.reasons.append("position_guess")
                 if cand is not None:
                     out.append(cand)
                 break
@@ -452,6 +463,8 @@ class _Reader:
             if spec.name in PARTY_FIELDS or spec.name == "payment_method":
                 if sum(ch.isalpha() for ch in s.text) < 2:
                     return None
+                if sum(ch.isdigit() for ch in s.text) > 0.3 * len(s.text):
+                    return None
                 s = _strip_suffix(s)
                 # a party's name is the first cell only
                 cut = s.text.find("   ")
@@ -459,6 +472,10 @@ class _Reader:
                     s = s.sub(0, cut)
             return Cand(spec.name, s, page, None, score, how, y=y)
         found = _typed(doc, ftype, span.text)
+        if spec.name in ("registration_number", "customer_tax_id"):
+            m = _VAT_RE.search(span.text) or _TNUM_RE.search(span.text)
+            if m:
+                found = [pt.Found(m.start(), m.end(), m.group(0).replace(" ", ""))]
         if ftype == "id":
             found = [f for f in found if _plausible_id(span.text[f.start : f.end])]
         if not found:
@@ -494,6 +511,10 @@ class _Reader:
                 self._pattern_fallback(spec)
 
     def _add(self, c: Cand) -> None:
+        if c.name in PARTY_FIELDS and c.how in ("issuer_block", "top_line") and (
+            self.doc.lang in ("de", "fr", "nl")
+        ):
+            c.reasons.append("position_guess")
         if c.name in PARTY_FIELDS or c.name in ("title", "name", "address", "merchant_address"):
             c.span = _clean_text(c.span)
             if _noisy(c.span.text, self.doc.lang):
@@ -511,7 +532,7 @@ class _Reader:
                     b = lay.char_box[i]
                     kind = "buyer" if t in lb.ZH_BUYER_MARKS else "seller"
                     marks.append((lay.page.index, (b[0] + b[2]) / 2, (b[1] + b[3]) / 2, kind))
-        name_rx = re.compile(r"名\s{0,3}称|名\s{0,3}稱")
+        name_rx = re.compile(r"(?<![目物品务務])名\s{0,3}称|(?<![目物品务務])名\s{0,3}稱")
         id_rx = re.compile(r"纳税人识别号|納稅人識別號|统一社会信用代码|統一社會信用代碼")
         for row in doc.rows:
             for rx, target in ((name_rx, "name"), (id_rx, "id")):
@@ -595,7 +616,7 @@ class _Reader:
                 ):
                     anchors.append((row, cell))
         for row, cell in anchors:
-            if set(cell.span.chars) & other_chars:
+            if set(cell.span.chars) & other_chars or self._in_region(row.page, row.y0):
                 continue
             lay = doc.layouts[row.page]
             name = None
@@ -609,7 +630,7 @@ class _Reader:
                 if not cs:
                     continue
                 c = cs[0]
-                if set(c.span.chars) & other_chars:
+                if set(c.span.chars) & other_chars or self._in_region(r.page, r.y0):
                     break
                 t = c.text.strip()
                 if lb.CUSTOMER_SUFFIX_RE.search(t) or pt.find_dates(t):
@@ -857,7 +878,8 @@ class _Reader:
                 consistent = True
         for n, c in pick.items():
             cs = cands[n]
-            rivals = {x.amount for x in cs if x.score >= c.score - 0.6 and x is not c}
+            rivals = {x.amount for x in cs if x is not c and (
+                x.score >= c.score - 0.6 or self.doc.template.name == "receipt")}
             rivals.discard(c.amount)
             if rivals and not (consistent and n in ("subtotal", "tax", "total")):
                 c.reasons.append("competing_values")
@@ -884,7 +906,8 @@ def _clean_text(s: Span) -> Span:
     m = re.match(r"(?:[^\w\s]|[ㄱ-ㅣ]|\s)+(?:[\wㄱ-ㅣ](?:\s|[^\w\s])+)?", t)
     if m and m.end() < b and not re.match(r"[\w(（]", t):
         a = m.end()
-    m2 = re.search(r"\s+(?:印|㊞|[^\w\s.)）]+)$", t[a:])
+    m2 = re.search(r"\s+(?:印|㊞|[^\w\s.)）]+|\(\s?[0-9][0-9A-Z -]{4,}\)|"
+                   r"\(\s?(?:CO\.?\s?REG|GST)[^)]*\))$", t[a:])
     if m2:
         b = a + m2.start()
     return s.sub(a, b).stripped(" ")

@@ -195,6 +195,10 @@ def _match_header(
     # one column per role: a second "amount" (Total after Amount) is not read
     seen: set[str] = set()
     out = []
+    if "amount" not in roles:
+        prices = [k for k, c in enumerate(cols) if c.role == "unit_price"]
+        if len(prices) >= 2:  # "Prijs per stuk ... Prijs incl. BTW": the last is the amount
+            cols[prices[-1]] = _Column("amount", cols[prices[-1]].x0, cols[prices[-1]].x1)
     for c in cols:
         if c.role in seen and c.role not in (IGNORED_ROLE, UNKNOWN):
             out.append(_Column(IGNORED_ROLE, c.x0, c.x1))
@@ -435,6 +439,17 @@ def _assign(
         if best is not None:
             return best[1]
 
+    if not numeric:
+        # text between the neighbours of the description header is the description, however
+        # far a wide column's text runs from its (often centred) label
+        for d, c in enumerate(cols):
+            if c.role != "description":
+                continue
+            lo = -float("inf") if d == 0 else cols[d - 1].x1 + 0.25 * (c.x0 - cols[d - 1].x1)
+            hi = float("inf") if d + 1 == len(cols) else (c.x1 + cols[d + 1].x0) / 2
+            if lo <= seg.cx <= hi:
+                return d
+
     def dist(k: int) -> float:
         c = cols[k]
         d = min(abs(seg.cx - c.cx), abs(seg.x1 - c.x1), abs(seg.x0 - c.x0))
@@ -465,6 +480,11 @@ def _numeric_clusters(
         for sg in line.segments:
             if _is_number(sg.text, decimal_comma) or _is_quantity(sg.text):
                 segs.append(sg)
+            elif " " in sg.text:
+                words = sg.words()
+                for w in (words[0], words[-1]):
+                    if _is_number(w.text, decimal_comma) and not _has_letters(w.text):
+                        segs.append(w)
     if not segs:
         return []
     segs.sort(key=lambda sg: sg.x0)
@@ -516,9 +536,8 @@ def _assign_line(
     """
     cells: dict[str, list[Segment]] = {}
     for seg in line.segments:
-        spanned = [c for c in cols if seg.x0 - seg.h * 0.3 <= c.cx <= seg.x1 + seg.h * 0.3]
         pieces = [seg]
-        if len(spanned) >= 2 and " " in seg.text:
+        if " " in seg.text:
             words = seg.words()
             groups: list[tuple[int, list[Segment]]] = []
             for w in words:

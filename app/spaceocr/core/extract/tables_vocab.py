@@ -61,7 +61,10 @@ HEADER_LABELS: dict[str, tuple[str, ...]] = {
         "金額", "金额", "금액", "공급가액", "amount", "line total", "total", "subtotal",
         "net amount", "betrag", "gesamt", "gesamtpreis", "nettowert", "nettobetrag", "summe",
         "montant", "montant ht", "total ht", "prix total", "bedrag", "totaal", "subtotaal",
-        "金額(税抜)", "金額(税込)", "小計",
+        "金額(税抜)", "金額(税込)", "小計", "prijs incl. btw", "bedrag incl. btw",
+        "totaal incl. btw", "total incl. vat", "amount incl. vat", "total incl. tax",
+        "gesamtpreis brutto", "betrag brutto", "bruttobetrag", "montant ttc", "prix ttc",
+        "total ttc", "金額(税込)", "합계금액",
     ),
     IGNORED_ROLE: (
         "単位", "单位", "單位", "단위", "规格型号", "規格型號", "规格", "規格", "税率", "稅率",
