@@ -269,6 +269,8 @@ def test_no_key_is_a_config_error_saying_how_to_set_it(monkeypatch):
     monkeypatch.delenv("ANTHROPIC_API_KEY", raising=False)
     ex = ClaudeExtractor(key_store=NO_KEYS)
     assert not ex.is_available()
+    with pytest.raises(ConfigError, match="set-key anthropic"):
+        ex.check_credentials()
     with pytest.raises(ConfigError) as info:
         ex.extract([make_page(RECEIPT)], load_template("receipt"))
     assert "ANTHROPIC_API_KEY" in str(info.value) and "spaceocr config" in str(info.value)

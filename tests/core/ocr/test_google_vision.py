@@ -237,6 +237,8 @@ def test_no_credentials_is_a_config_error_saying_how_to_set_them(monkeypatch):
     monkeypatch.delenv("GOOGLE_APPLICATION_CREDENTIALS", raising=False)
     eng = GoogleVisionEngine(key_store=NO_KEYS, endpoint="http://127.0.0.1:9")
     assert not eng.is_available()
+    with pytest.raises(ConfigError, match="set-key google"):
+        eng.check_credentials()
     with pytest.raises(ConfigError) as info:
         eng.recognize(receipt_image())
     msg = str(info.value)

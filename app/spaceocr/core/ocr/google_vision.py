@@ -312,20 +312,39 @@ class GoogleVisionEngine:
             return True
         return self._credentials_file is not None and self._credentials_file.is_file()
 
+    def check_credentials(self) -> None:
+        """Raise the error a request would meet for want of credentials, before any is sent.
+
+        Raises:
+            ConfigError: no API key and no service-account file (the message says how to set
+                one), or the file named does not exist.
+        """
+        if self._api_key:
+            return
+        if self._credentials_file is None:
+            raise ConfigError(
+                "Google Cloud Vision needs credentials: set GOOGLE_API_KEY to an API key "
+                "(or store it with `spaceocr config set-key google`), or set "
+                "GOOGLE_APPLICATION_CREDENTIALS to a service-account JSON file.",
+                details={"engine": self.name},
+            )
+        if not self._credentials_file.is_file():
+            raise ConfigError(
+                f"the service-account file {self._credentials_file} "
+                f"(GOOGLE_APPLICATION_CREDENTIALS) does not exist; download a key file for a "
+                f"service account with Vision access.",
+                path=self._credentials_file,
+            )
+
     def _make_client(self) -> Any:
+        self.check_credentials()
         options: dict[str, Any] = {"api_endpoint": self.endpoint}
         credentials = None
         if self._api_key:
             options["api_key"] = self._api_key
-        elif self._credentials_file is not None:
-            credentials = self._load_service_account(self._credentials_file)
         else:
-            raise ConfigError(
-                "Google Cloud Vision needs credentials: set GOOGLE_API_KEY to an API key "
-                "(or store it with `spaceocr config`), or set GOOGLE_APPLICATION_CREDENTIALS "
-                "to a service-account JSON file.",
-                details={"engine": self.name},
-            )
+            assert self._credentials_file is not None
+            credentials = self._load_service_account(self._credentials_file)
         return self._vision.ImageAnnotatorClient(
             credentials=credentials, transport="rest", client_options=options
         )
@@ -340,12 +359,6 @@ class GoogleVisionEngine:
         from google.auth import exceptions as auth_exceptions
         from google.oauth2 import service_account
 
-        if not path.is_file():
-            raise ConfigError(
-                f"the service-account file {path} (GOOGLE_APPLICATION_CREDENTIALS) does not "
-                f"exist; download a key file for a service account with Vision access.",
-                path=path,
-            )
         try:
             credentials = service_account.Credentials.from_service_account_file(  # type: ignore[no-untyped-call]
                 str(path), scopes=list(_SCOPES)
