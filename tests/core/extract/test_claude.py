@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import time
 
@@ -298,3 +299,13 @@ def test_the_ids_in_the_prompt_are_the_ones_the_index_resolves(api):
     for wid, word in prompt_words(api.requests[0]):
         _, chars = index.by_id[wid]
         assert "".join(page.chars[i].text for i in chars) == word
+
+
+def test_an_answer_cut_at_max_tokens_is_marked(api):
+    reply = message_reply({"fields": {"total": {"value": "12.25", "tokens": ["w_n"]}}})
+    body = json.loads(reply.body)
+    body["stop_reason"] = "max_tokens"
+    api.answer(Reply.json(200, body))
+    result = extractor(api).extract([make_page(RECEIPT)], load_template("receipt"))
+    assert result.meta["llm"]["truncated_output"] is True
+    assert [f.value for f in result.fields] == ["12.25"]

@@ -394,6 +394,10 @@ class ClaudeExtractor:
         meta.update(_response_meta(response))
         if index.truncated:
             meta["truncated_input"] = True
+        if response.stop_reason == "max_tokens":  # the tool input may be missing fields
+            meta["truncated_output"] = True
+            logger.warning("claude: the answer reached max_tokens=%d; raise it for documents "
+                           "this long", self.max_tokens)
         tool_input = next(
             (
                 getattr(b, "input", None)
