@@ -124,7 +124,12 @@ def _pipe_safe(func: Callable[[argparse.Namespace], int]) -> Callable[[argparse.
 
 def _add_query_options(q: argparse.ArgumentParser) -> None:
     q.add_argument("--where", "-w", metavar="EXPR", help=_WHERE_HELP)
-    q.add_argument("--sort", "-s", metavar="F,-F", help="order by fields; '-' for descending")
+    q.add_argument(
+        "--sort",
+        "-s",
+        metavar="F,-F",
+        help="order by fields: --sort=-total,issue_date ('-' or ' desc' for descending)",
+    )
     q.add_argument("--select", metavar="F,F", help="only these fields (line_items, _file, ...)")
 
 
@@ -252,6 +257,13 @@ def _print_rows(rows: list[Any], template: Any, columns: list[str] | None, out: 
         elif columns is None or spec.name in columns:
             keys.append(spec.name)
     if columns is None:
+        # a template has many fields and a sheet uses few: hide the columns no row fills
+        keys = [
+            k
+            for k in keys
+            if k in PSEUDO_FIELDS
+            or any(r.items.get(k) or (k in r.cells and r.cells[k].value is not None) for r in rows)
+        ]
         keys.append("_review")
     table = []
     for row in rows:

@@ -240,3 +240,8 @@ def test_compiled_sql_is_the_same_whatever_the_value(value: str) -> None:
         ref_sql, _ = compile_where(template.format('"x"', '"x"'), fields)
         assert sql == ref_sql
         assert sql.count("?") == len(params)
+
+
+def test_sort_also_takes_asc_and_desc_words(sheet: Store) -> None:
+    assert files(sheet, sort="total desc") == files(sheet, sort="-total")
+    assert files(sheet, sort="total ASC, _id") == files(sheet, sort="total")

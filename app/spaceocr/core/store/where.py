@@ -355,11 +355,11 @@ def compile_where(expr: str, fields: Mapping[str, FieldRef]) -> tuple[str, list[
     return sql, params
 
 
-_SORT_KEY = re.compile(r"^([+-]?)\s*([A-Za-z_][A-Za-z0-9_.]*)$")
+_SORT_KEY = re.compile(r"^([+-]?)\s*([A-Za-z_][A-Za-z0-9_.]*)(?:\s+(asc|desc))?$", re.IGNORECASE)
 
 
 def compile_sort(spec: str, fields: Mapping[str, FieldRef]) -> tuple[str, list[Any]]:
-    """An ORDER BY list for ``FIELD,-FIELD`` (``-`` for descending; empty values last).
+    """An ORDER BY list for ``FIELD,-FIELD`` or ``FIELD desc`` (empty values last).
 
     Raises:
         WhereError: an unknown field, or a line-item column (a document has several).
@@ -373,7 +373,7 @@ def compile_sort(spec: str, fields: Mapping[str, FieldRef]) -> tuple[str, list[A
         m = _SORT_KEY.match(key)
         if not m:
             raise WhereError(f"--sort: {key!r} is not a field name (write total,-issue_date)")
-        desc = m.group(1) == "-"
+        desc = m.group(1) == "-" or (m.group(3) or "").lower() == "desc"
         ref = _resolve(fields, m.group(2), "--sort")
         if ref.array:
             raise WhereError(
