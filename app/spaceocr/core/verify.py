@@ -191,8 +191,8 @@ def _scalar_hints(
     """Scalars whose labels are printed first, the surest choice first; then the others, each
     on the first free occurrence in reading order."""
     scalars = [k for k, f in enumerate(fields) if f.value and not f.items]
-    labels = _label_points(index, [specs[fields[k].name] for k in scalars
-                                   if fields[k].name in specs])
+    # every field's labels, so a label inside another field's longer label is recognised
+    labels = _label_points(index, [s for s in specs.values() if not s.is_array])
     out: dict[int, ExtractedField] = {}
     pending = [k for k in scalars if labels.get(fields[k].name)]
     while pending:
