@@ -131,7 +131,8 @@ def run_set(name: str, only: str | None, show: bool, direct: bool, score: Any) -
             print(f"{d['id']}: rows {int(li['rows_pred'])}/{int(li['rows'])} pred/truth, "
                   f"cells {int(li['exact'])}/{int(li['n'])}, boxes {int(li['box_hit'])}")
             for b in bad[:12]:
-                print("    row", b[0], b[1], repr(b[2]), "->", repr(b[3]), "box" if b[4] else "NObox")
+                print("    row", b[0], b[1], repr(b[2]), "->", repr(b[3]),
+                      "box" if b[4] else "NObox")
     print(f"\n== {name}: {sum(1 for _ in manifest['docs']) - missing} docs cached "
           f"({missing} missing), table time {total_secs:.2f}s")
     print(f"{'group':<18}{'docs':>5}{'rows':>6}{'pred':>6}{'row%':>6}{'cells':>7}{'cell%':>7}"

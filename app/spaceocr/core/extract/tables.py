@@ -187,9 +187,11 @@ def _match_header(
     numeric = roles & set(NUMERIC_ROLES)
     if not numeric or not ("description" in roles or len(numeric) >= 3):
         return None
-    if covered + ignorable < 0.75 * len(content):
-        if len(roles) < 2 or len(unknown) > 3 or any(len(u.compact) > 8 for u in unknown):
-            return None
+    mostly_labels = covered + ignorable >= 0.75 * len(content)
+    if not mostly_labels and (
+        len(roles) < 2 or len(unknown) > 3 or any(len(u.compact) > 8 for u in unknown)
+    ):
+        return None
     cols.extend(_Column(UNKNOWN, u.x0, u.x1) for u in unknown)
     cols.sort(key=lambda c: c.x0)
     # one column per role: a second "amount" (Total after Amount) is not read
@@ -709,11 +711,13 @@ def _table_mode(
             break
         else:
             # no header on this page: a table cut by the page end continues at the top
-            if state is not None and state.rows and not state.ended_by_total and lines:
-                if state.end_page == p - 1:
-                    start = _first_row_line(lines, state, decimal_comma)
-                    if start is not None:
-                        _read_rows(lines, start, state, decimal_comma)
+            if (
+                state is not None and state.rows and not state.ended_by_total and lines
+                and state.end_page == lines[0].page_index - 1
+            ):
+                start = _first_row_line(lines, state, decimal_comma)
+                if start is not None:
+                    _read_rows(lines, start, state, decimal_comma)
     if state is not None:
         _resolve_unknown(state, decimal_comma)
     return state
@@ -907,13 +911,15 @@ def _receipt_mode(
     start = total_k
     while k >= 0:
         kd = kinds[k]
-        if kd in ("item", "numbers"):
-            start = k
-        elif kd == "price_only" and k + 1 < total_k and start == k + 1:
-            start = k
+        if kd == "rule" and start == total_k:
+            pass  # the rule between the items and the totals
         elif (
-            kd == "desc" and start == k + 1 and k + 1 < total_k
-            and kinds[k + 1] in ("numbers", "price_only")
+            kd in ("item", "numbers")
+            or (kd == "price_only" and k + 1 < total_k and start == k + 1)
+            or (
+                kd == "desc" and start == k + 1 and k + 1 < total_k
+                and kinds[k + 1] in ("numbers", "price_only")
+            )
         ):
             start = k
         else:
@@ -1052,9 +1058,6 @@ def find_tables(
     end_page, end_y = 0, 0.0
     if state is not None and state.rows:
         rows, used, has_header = state.rows, state.used_lines, True
-        for p, pg in enumerate(pages):
-            if pg.index == state.end_page:
-                end_page = p
         end_page = state.end_page
         end_y = state.end_y
     else:

@@ -17,8 +17,8 @@ __all__ = [
     "detect_language",
     "fold",
     "is_total_label",
-    "parse_number",
     "number_span",
+    "parse_number",
     "split_quantity",
 ]
 
@@ -68,7 +68,8 @@ HEADER_LABELS: dict[str, tuple[str, ...]] = {
     ),
     IGNORED_ROLE: (
         "単位", "单位", "單位", "단위", "规格型号", "規格型號", "规格", "規格", "税率", "稅率",
-        "税率/征收率", "稅率/徵收率", "征收率", "徵收率", "税额", "稅額", "税額", "세액", "序号", "序號", "no.",
+        "税率/征收率", "稅率/徵收率", "征收率", "徵收率", "税额", "稅額", "税額", "세액",
+        "序号", "序號", "no.",
         "sku", "unit", "uom", "vat", "vat %", "vat%", "tax", "mwst", "mwst.", "mwst-%",
         "ust", "ust.", "tva", "btw", "code", "ref", "réf", "référence", "art.-nr.", "art-nr",
         "artikelnummer", "artikelnr.", "gtin", "vke/geb", "einheit", "unité", "eenheid",

@@ -1,0 +1,479 @@
+"""Line-item tables on synthetic OCR pages built here (no data-set documents)."""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal
+
+import pytest
+
+from spaceocr.core.extract.tables import LineItemTable, find_line_items, find_tables
+from spaceocr.core.extract.tables_layout import estimate_skew, page_lines
+from spaceocr.core.extract.tables_vocab import (
+    detect_language,
+    is_total_label,
+    number_span,
+    parse_number,
+    split_quantity,
+)
+from spaceocr.core.templates.schema import FieldSpec
+from spaceocr.core.types import ExtractedField, OcrChar, OcrPage, Point, Quad
+
+SPEC = FieldSpec(
+    name="line_items",
+    type="array",
+    children=tuple(FieldSpec(n) for n in ("description", "quantity", "unit_price", "amount")),
+)
+
+W, H = 1000, 1400  # page size in pixels
+
+
+def _is_wide(c: str) -> bool:
+    return ord(c) > 0x2E80
+
+
+def make_page(
+    rows: list[tuple[float, list[tuple[float, str]]]],
+    *,
+    index: int = 0,
+    h: float = 20.0,
+    angle_deg: float = 0.0,
+    align: dict[float, str] | None = None,
+    confidence: float = 0.99,
+) -> OcrPage:
+    """A page with text ``rows``: (y, [(x, text), ...]) in pixels, one OCR line per cell.
+
+    ``x`` is the left edge of a cell, or its right edge when ``align[x] == "right"``.
+    Characters are ``0.55 h`` wide (Latin) or ``h`` wide (CJK); spaces separate words. The
+    page may be rotated by ``angle_deg`` about its centre, as a photo taken at an angle.
+    """
+    chars: list[OcrChar] = []
+    rad = math.radians(angle_deg)
+    cx0, cy0 = W / 2, H / 2
+
+    def rot(x: float, y: float) -> tuple[float, float]:
+        dx, dy = x - cx0, y - cy0
+        return (cx0 + dx * math.cos(rad) - dy * math.sin(rad),
+                cy0 + dx * math.sin(rad) + dy * math.cos(rad))
+
+    line_no = word_no = 0
+    for y, cells in rows:
+        for x, text in cells:
+            widths = [h if _is_wide(c) else 0.55 * h for c in text]
+            if align and align.get(x) == "right":
+                x = x - sum(widths)
+            word_no += 1
+            for c, w in zip(text, widths, strict=True):
+                if c == " ":
+                    word_no += 1
+                    x += w
+                    continue
+                pts = [rot(x, y), rot(x + w, y), rot(x + w, y + h), rot(x, y + h)]
+                quad = Quad(*(Point(px / W, py / H) for px, py in pts))
+                chars.append(OcrChar(c, quad, confidence, line_no, word_no))
+                x += w
+            line_no += 1
+    return OcrPage(index, W, H, 200.0, "test", tuple(chars))
+
+
+def cells(rows: tuple[tuple[ExtractedField, ...], ...]) -> list[dict[str, str | None]]:
+    return [{c.name: c.value for c in row} for row in rows]
+
+
+def hint_text(page: OcrPage, cell: ExtractedField) -> str:
+    assert cell.hint is not None and cell.hint.source == "ocr_chars"
+    return "".join(page.chars[i].text for i in cell.hint.char_indices)
+
+
+R = "right"
+
+
+def ja_invoice_rows(y0: float = 300.0) -> list[tuple[float, list[tuple[float, str]]]]:
+    return [
+        (100, [(80, "請求書")]),
+        (y0, [(80, "品名"), (560, "数量"), (760, "単価"), (900, "金額")]),
+        (y0 + 40, [(80, "ボールペン 黒 10本入"), (600, "8"), (800, "¥620"), (940, "4,960")]),
+        (y0 + 80, [(80, "クリアファイル A4"), (600, "3"), (800, "¥1,070"), (940, "3,210")]),
+        (y0 + 120, [(80, "LANケーブル 5m"), (600, "12"), (800, "¥1,810"), (940, "21,720")]),
+        (y0 + 180, [(560, "小計"), (940, "¥29,890")]),
+        (y0 + 220, [(560, "合計"), (940, "¥32,879")]),
+    ]
+
+
+def _align(rows: list[tuple[float, list[tuple[float, str]]]]) -> dict[float, str]:
+    return {x: R for _, cs in rows for x, _ in cs if x >= 590}
+
+
+class TestHeaderTable:
+    def test_japanese_invoice_rows_values_and_hints(self) -> None:
+        rows = ja_invoice_rows()
+        page = make_page(rows, align=_align(rows))
+        items = find_line_items([page], SPEC)
+        assert cells(items) == [
+            {"description": "ボールペン 黒 10本入", "quantity": "8", "unit_price": "¥620",
+             "amount": "4,960"},
+            {"description": "クリアファイル A4", "quantity": "3", "unit_price": "¥1,070",
+             "amount": "3,210"},
+            {"description": "LANケーブル 5m", "quantity": "12", "unit_price": "¥1,810",
+             "amount": "21,720"},
+        ]
+        first = {c.name: c for c in items[0]}
+        assert first["unit_price"].normalized == "620"
+        assert first["amount"].normalized == "4960"
+        assert first["description"].normalized is None
+        for c in items[0]:
+            assert hint_text(page, c) == c.value.replace(" ", "")
+            assert c.hint is not None and c.hint.page_index == 0
+            assert not c.review_reasons
+
+    def test_table_end_is_above_the_totals(self) -> None:
+        rows = ja_invoice_rows()
+        page = make_page(rows, align=_align(rows))
+        table = find_tables([page], SPEC)
+        assert isinstance(table, LineItemTable) and table.has_header
+        assert table.end_page == 0
+        last_row_bottom = (300 + 120 + 20) / H
+        subtotal_top = (300 + 180) / H
+        assert last_row_bottom - 0.002 <= table.end_y < subtotal_top
+        assert table.contains(0, 0.5, (300 + 50) / H)
+        assert not table.contains(0, 0.9, (300 + 190) / H)
+        assert table.language == "ja"
+
+    def test_english_two_page_invoice_continues_and_skips_repeated_header(self) -> None:
+        hdr = [(60, "Description"), (560, "Qty"), (700, "Unit Price"), (880, "Amount")]
+        p1 = [(200, hdr)] + [
+            (240 + 40 * k, [(60, f"Item number {k}"), (590, "2"), (800, f"{k}.50"),
+                            (940, f"{2 * k + 1}.00")])
+            for k in range(1, 6)
+        ] + [(1350, [(900, "1/2")])]
+        p2 = [(80, [(60, "Invoice No. 123 (2/2)")]), (160, hdr)] + [
+            (200 + 40 * k, [(60, f"Service line {k}"), (590, "1"), (800, f"{k}0.00"),
+                            (940, f"{k}0.00")])
+            for k in range(1, 3)
+        ] + [(360, [(700, "Subtotal"), (940, "75.00")])]
+        al = {590: R, 800: R, 940: R}
+        pages = [make_page(p1, align=al), make_page(p2, index=1, align=al)]
+        items = find_line_items(pages, SPEC)
+        assert [r[0].value for r in items] == [
+            *(f"Item number {k}" for k in range(1, 6)), "Service line 1", "Service line 2"
+        ]
+        assert cells(items)[4] == {"description": "Item number 5", "quantity": "2",
+                                   "unit_price": "5.50", "amount": "11.00"}
+        assert items[5][0].hint is not None and items[5][0].hint.page_index == 1
+        table = find_tables(pages, SPEC)
+        assert table is not None and table.end_page == 1
+        assert {r.page_index for r in table.regions} == {0, 1}
+
+    def test_table_cut_by_the_page_end_continues_without_a_header(self) -> None:
+        hdr = [(60, "Description"), (560, "Qty"), (880, "Amount")]
+        p1 = [(1100, hdr), (1140, [(60, "Alpha"), (590, "1"), (940, "10.00")]),
+              (1180, [(60, "Beta"), (590, "2"), (940, "20.00")])]
+        p2 = [(100, [(60, "Gamma"), (590, "3"), (940, "30.00")]),
+              (140, [(60, "Delta"), (590, "4"), (940, "40.00")]),
+              (200, [(700, "Total"), (940, "100.00")])]
+        al = {590: R, 940: R}
+        items = find_line_items([make_page(p1, align=al), make_page(p2, index=1, align=al)],
+                                SPEC)
+        assert [r[0].value for r in items] == ["Alpha", "Beta", "Gamma", "Delta"]
+
+    def test_description_on_two_lines_stays_one_row(self) -> None:
+        rows = [
+            (200, [(60, "Description"), (560, "Qty"), (880, "Amount")]),
+            (240, [(60, "Consulting services"), (590, "3"), (940, "300.00")]),
+            (262, [(60, "for the month of May")]),
+            (300, [(60, "Travel"), (590, "1"), (940, "80.00")]),
+            (360, [(700, "Total"), (940, "380.00")]),
+        ]
+        items = find_line_items([make_page(rows, align={590: R, 940: R})], SPEC)
+        assert cells(items) == [
+            {"description": "Consulting services for the month of May", "quantity": "3",
+             "amount": "300.00"},
+            {"description": "Travel", "quantity": "1", "amount": "80.00"},
+        ]
+
+    def test_fapiao_amount_is_the_amount_column_not_the_tax_column(self) -> None:
+        # centred headers, right-aligned numbers that sit closer to the next header
+        rows = [
+            (200, [(200, "项目名称"), (500, "规格型号"), (640, "单位"), (720, "数量"),
+                   (830, "单价"), (1000, "金额"), (1110, "税率/征收率"), (1290, "税额")]),
+            (240, [(40, "*办公用品*打印纸 A4"), (650, "箱"), (775, "3"), (920, "30.25"),
+                   (1100, "90.75"), (1160, "6%"), (1330, "5.44")]),
+            (280, [(40, "*物流辅助服务*运输费"), (650, "次"), (775, "12"), (920, "366.93"),
+                   (1100, "4403.16"), (1160, "6%"), (1330, "264.19")]),
+            (340, [(60, "合 计"), (1100, "¥4493.91"), (1330, "¥269.63")]),
+        ]
+        al = {775: R, 920: R, 1100: R, 1330: R}
+        scaled = [(y, [(x * 0.75, t) for x, t in cs]) for y, cs in rows]
+        page = make_page(scaled, align={k * 0.75: v for k, v in al.items()})
+        items = find_line_items([page], SPEC)
+        assert cells(items) == [
+            {"description": "*办公用品*打印纸 A4", "quantity": "3", "unit_price": "30.25",
+             "amount": "90.75"},
+            {"description": "*物流辅助服务*运输费", "quantity": "12", "unit_price": "366.93",
+             "amount": "4403.16"},
+        ]
+
+    def test_misread_header_labels_are_named_from_the_numbers(self) -> None:
+        # the OCR garbled 単価 and 金額: the columns are told apart by qty x price = amount
+        rows = [
+            (200, [(80, "品名"), (560, "数量"), (760, "_뿌@"), (900, "수해")]),
+            (240, [(80, "デザイン制作費"), (600, "2"), (800, "¥30,500"), (940, "61,000")]),
+            (280, [(80, "会議室利用料"), (600, "1"), (800, "¥9,820"), (940, "9,820")]),
+            (340, [(560, "合計"), (940, "¥70,820")]),
+        ]
+        items = find_line_items([make_page(rows, align=_align(rows))], SPEC)
+        assert cells(items)[0] == {"description": "デザイン制作費", "quantity": "2",
+                                   "unit_price": "¥30,500", "amount": "61,000"}
+
+    def test_packing_slip_without_totals_ends_at_the_gap(self) -> None:
+        rows = [
+            (200, [(60, "Item"), (500, "SKU"), (880, "Qty")]),
+            (240, [(60, "Printer paper A4, box of 5 reams"), (500, "SKU-58055"), (940, "2")]),
+            (280, [(60, "Shipping & handling"), (500, "SKU-75751"), (940, "1")]),
+            (1200, [(60, "Please check the contents upon receipt.")]),
+        ]
+        items = find_line_items([make_page(rows, align={940: R})], SPEC)
+        assert cells(items) == [
+            {"description": "Printer paper A4, box of 5 reams", "quantity": "2"},
+            {"description": "Shipping & handling", "quantity": "1"},
+        ]
+
+    @pytest.mark.parametrize(
+        ("labels", "lang"),
+        [
+            (("Beschreibung", "Menge", "Einzelpreis", "Betrag"), "de"),
+            (("Désignation", "Qté", "Prix unitaire", "Montant"), "fr"),
+            (("Omschrijving", "Aantal", "Prijs", "Bedrag"), "nl"),
+            (("품명", "수량", "단가", "금액"), "ko"),
+            (("項目名稱", "數量", "單價", "金額"), "zh-Hant"),
+        ],
+    )
+    def test_header_words_in_other_languages(self, labels: tuple[str, ...], lang: str) -> None:
+        total = {"de": "Zwischensumme", "fr": "Total HT", "nl": "Subtotaal", "ko": "합계",
+                 "zh-Hant": "合計"}[lang]
+        desc = {"de": "Kopierpapier und Rechnung", "fr": "Facture papier",
+                "nl": "Factuur papier", "ko": "복사 용지", "zh-Hant": "影印紙"}[lang]
+        rows = [
+            (200, [(60, labels[0]), (500, labels[1]), (680, labels[2]), (880, labels[3])]),
+            (240, [(60, desc), (560, "4"), (800, "2,50"), (940, "10,00")]),
+            (300, [(700, total), (940, "10,00")]),
+        ]
+        items = find_line_items([make_page(rows, align={560: R, 800: R, 940: R})], SPEC)
+        assert cells(items) == [{"description": desc, "quantity": "4", "unit_price": "2,50",
+                                 "amount": "10,00"}]
+        assert {c.name: c.normalized for c in items[0]}["amount"] == "10.00"
+
+
+class TestReceipts:
+    def test_headerless_receipt_with_price_at_the_right(self) -> None:
+        rows = [
+            (40, [(200, "さくら書店")]),
+            (100, [(40, "令和7年2月13日(木) 14:11")]),
+            (140, [(40, "--------------------------")]),
+            (180, [(40, "ホットコーヒー"), (400, "2"), (700, "¥780")]),
+            (220, [(40, "食パン 6枚切"), (700, "¥220")]),
+            (260, [(40, "おにぎり 鮭"), (700, "420円")]),
+            (300, [(40, "--------------------------")]),
+            (340, [(40, "小計"), (700, "¥1,420")]),
+            (380, [(40, "合計"), (700, "¥1,562")]),
+        ]
+        items = find_line_items([make_page(rows, align={700: R})], SPEC)
+        assert cells(items) == [
+            {"description": "ホットコーヒー", "quantity": "2", "amount": "¥780"},
+            {"description": "食パン 6枚切", "amount": "¥220"},
+            {"description": "おにぎり 鮭", "amount": "420円"},
+        ]
+        assert items[2][1].normalized == "420"
+        table = find_tables([make_page(rows, align={700: R})], SPEC)
+        assert table is not None and not table.has_header
+
+    def test_quantity_line_under_the_item_name(self) -> None:
+        rows = [
+            (40, [(100, "영수증")]),
+            (100, [(40, "일시: 2027-07-22 08:29")]),
+            (160, [(40, "생수 500ml")]),
+            (195, [(80, "2개 × 1,150"), (700, "2,300")]),
+            (240, [(40, "Paper towels 6pk")]),
+            (275, [(80, "2 @ $7.67"), (700, "$15.34")]),
+            (320, [(40, "Apples")]),
+            (355, [(80, "3 x 150"), (700, "450")]),
+            (420, [(40, "합계"), (700, "18,050")]),
+        ]
+        page = make_page(rows, align={700: R})
+        items = find_line_items([page], SPEC)
+        assert cells(items) == [
+            {"description": "생수 500ml", "quantity": "2", "unit_price": "1,150",
+             "amount": "2,300"},
+            {"description": "Paper towels 6pk", "quantity": "2", "unit_price": "$7.67",
+             "amount": "$15.34"},
+            {"description": "Apples", "quantity": "3", "unit_price": "150", "amount": "450"},
+        ]
+        qty = {c.name: c for c in items[0]}["quantity"]
+        assert hint_text(page, qty) == "2"
+
+    def test_three_numbers_after_the_name(self) -> None:
+        rows = [
+            (100, [(40, "Store 12")]),
+            (160, [(40, "Item"), (420, "1"), (560, "3.50"), (700, "3.50")]),
+            (200, [(40, "Widget"), (420, "2"), (560, "1.25"), (700, "2.50")]),
+            (260, [(40, "TOTAL"), (700, "6.00")]),
+        ]
+        rows[1] = (160, [(40, "Bread"), (420, "1 3.50"), (700, "3.50")])
+        rows[2] = (200, [(40, "Widget"), (420, "2 1.25"), (700, "2.50")])
+        items = find_line_items([make_page(rows, align={700: R})], SPEC)
+        assert cells(items) == [
+            {"description": "Bread", "quantity": "1", "unit_price": "3.50", "amount": "3.50"},
+            {"description": "Widget", "quantity": "2", "unit_price": "1.25", "amount": "2.50"},
+        ]
+
+    def test_tilted_photo_reads_row_by_row(self) -> None:
+        # rows 36 px apart, the page turned 3 degrees: the right column drops ~half a row
+        rows = [
+            (60, [(200, "Corner Grocery")]),
+            (120, [(40, "Date: 2027-02-03 19:41")]),
+            (200, [(40, "Milk 1 gal"), (500, "2"), (900, "$9.68")]),
+            (236, [(40, "Bagel w/ cream cheese"), (900, "$2.60")]),
+            (272, [(40, "AA batteries 8pk"), (500, "3"), (900, "$39.87")]),
+            (308, [(40, "Screwdriver set"), (500, "3"), (900, "$42.45")]),
+            (380, [(40, "Subtotal"), (900, "$94.60")]),
+            (416, [(40, "Tax 6.25%"), (900, "$5.91")]),
+        ]
+        for angle in (3.0, -3.0):
+            page = make_page(rows, align={900: R}, angle_deg=angle)
+            assert math.degrees(estimate_skew(page)) == pytest.approx(angle, abs=0.3)
+            items = find_line_items([page], SPEC)
+            assert cells(items) == [
+                {"description": "Milk 1 gal", "quantity": "2", "amount": "$9.68"},
+                {"description": "Bagel w/ cream cheese", "amount": "$2.60"},
+                {"description": "AA batteries 8pk", "quantity": "3", "amount": "$39.87"},
+                {"description": "Screwdriver set", "quantity": "3", "amount": "$42.45"},
+            ], angle
+
+    def test_document_without_items(self) -> None:
+        rows = [
+            (100, [(40, "山田 太郎")]),
+            (140, [(40, "株式会社サンプル 営業部")]),
+            (180, [(40, "TEL 03-1234-5678")]),
+        ]
+        assert find_line_items([make_page(rows)], SPEC) == ()
+        assert find_tables([make_page(rows)], SPEC) is None
+        assert find_line_items([], SPEC) == ()
+
+    def test_formal_receipt_breakdown_is_not_an_item_list(self) -> None:
+        rows = [
+            (100, [(300, "領収書")]),
+            (200, [(200, "金額"), (500, "¥30,012-")]),
+            (300, [(40, "但し 書籍代として")]),
+            (360, [(40, "税抜金額"), (500, "¥27,284")]),
+            (400, [(40, "消費税額(10%)"), (500, "¥2,728")]),
+        ]
+        assert find_line_items([make_page(rows, align={500: R})], SPEC) == ()
+
+
+class TestReview:
+    def test_shaky_characters_send_a_cell_to_review(self) -> None:
+        rows = ja_invoice_rows()
+        page = make_page(rows, align=_align(rows), confidence=0.5)
+        items = find_line_items([page], SPEC)
+        assert all("low_ocr_confidence" in c.review_reasons for row in items for c in row)
+
+    def test_quantity_times_price_mismatch(self) -> None:
+        rows = [
+            (200, [(60, "Description"), (560, "Qty"), (700, "Unit Price"), (880, "Amount")]),
+            (240, [(60, "Widget"), (590, "3"), (800, "2.00"), (940, "7.00")]),
+            (280, [(60, "Gadget"), (590, "2"), (800, "1.50"), (940, "3.00")]),
+            (340, [(700, "Total"), (940, "10.00")]),
+        ]
+        items = find_line_items([make_page(rows, align={590: R, 800: R, 940: R})], SPEC)
+        bad = {c.name: c.review_reasons for c in items[0]}
+        good = {c.name: c.review_reasons for c in items[1]}
+        assert "qty_x_price" in bad["amount"] and "qty_x_price" in bad["quantity"]
+        assert bad["description"] == ()
+        assert all(not r for r in good.values())
+
+    def test_stray_mark_glued_to_a_number_is_dropped_and_flagged(self) -> None:
+        rows = [
+            (200, [(60, "Description"), (560, "Qty"), (880, "Amount")]),
+            (240, [(60, "| Widget"), (590, "1"), (940, "부780|")]),
+            (300, [(700, "Total"), (940, "780")]),
+        ]
+        page = make_page(rows, align={590: R, 940: R})
+        row = {c.name: c for c in find_line_items([page], SPEC)[0]}
+        assert row["description"].value == "Widget"
+        assert row["amount"].value == "780"
+        assert hint_text(page, row["amount"]) == "780"
+        assert "ocr_suspect" in row["amount"].review_reasons
+
+
+class TestLayout:
+    def test_lines_and_segments(self) -> None:
+        page = make_page([(100, [(40, "Milk 1 gal"), (500, "2"), (900, "$9.68")]),
+                          (140, [(40, "Bread")])])
+        lines = page_lines(page)
+        assert [[s.text for s in ln.segments] for ln in lines] == [
+            ["Milk 1 gal", "2", "$9.68"], ["Bread"]
+        ]
+        seg = lines[0].segments[0]
+        assert len(seg.char_indices) == len(seg.text)
+        assert [w.text for w in seg.words()] == ["Milk", "1", "gal"]
+
+
+class TestVocab:
+    @pytest.mark.parametrize(
+        ("text", "want"),
+        [
+            ("¥1,070", "1070"), ("￥１，１１０", "1110"), ("350円", "350"), ("$15.34", "15.34"),
+            ("2.240,15", "2240.15"), ("346,67", "346.67"), ("0,0520", "0.0520"),
+            ("-5,00", "-5.00"), ("97. 09", "97.09"), ("10 0,04", "100.04"),
+            ("€ 399,00", "399.00"), ("¥30,012-", "30012"), ("1,234.56", "1234.56"),
+        ],
+    )
+    def test_parse_number(self, text: str, want: str) -> None:
+        assert parse_number(text) == Decimal(want)
+
+    @pytest.mark.parametrize("text", ["", "abc", "1/2", "12:30", "T1234-5", "6.2.1"])
+    def test_not_numbers(self, text: str) -> None:
+        assert parse_number(text) is None
+
+    def test_decimal_comma_convention(self) -> None:
+        assert parse_number("1.000", decimal_comma=True) == Decimal(1000)
+        assert parse_number("1.000") == Decimal("1.000")
+
+    def test_number_span_tolerates_a_stray_mark(self) -> None:
+        assert number_span("부2,150|") == (1, 6)
+        assert number_span("Reg 5 #478") is None
+        assert number_span("(税込) ¥2,068,935") is None
+
+    def test_split_quantity(self) -> None:
+        assert split_quantity("2個") == ((0, 1), None)
+        t = "3 x @¥160"
+        q, p = split_quantity(t)  # type: ignore[misc]
+        assert t[q[0]:q[1]] == "3" and p is not None and t[p[0]:p[1]] == "¥160"
+        # "1개" misread "17H": the prefix whose product is the amount wins
+        t = "17H× 6,320"
+        sp = split_quantity(t, amount=Decimal(6320))
+        assert sp is not None and t[sp[0][0]:sp[0][1]] == "1"
+        assert split_quantity("Widget") is None
+
+    @pytest.mark.parametrize(
+        "text", ["小計", "合 计", "Subtotal:", "消費税(10%)", "TOTAL", "합계", "Zwischensumme",
+                 "Total TTC", "Totaal"],
+    )
+    def test_total_labels(self, text: str) -> None:
+        assert is_total_label(text)
+
+    @pytest.mark.parametrize("text", ["Total care kit", "合同会社", "Subscription"])
+    def test_not_total_labels(self, text: str) -> None:
+        assert not is_total_label(text)
+
+    def test_detect_language(self) -> None:
+        assert detect_language("請求書 ボールペン 数量") == "ja"
+        assert detect_language("영수증 합계 결제") == "ko"
+        assert detect_language("电子发票 项目名称 数量 单价 金额") == "zh-Hans"
+        assert detect_language("電子發票 項目名稱 數量 單價 金額") == "zh-Hant"
+        assert detect_language("Rechnung Menge Betrag Gesamt") == "de"
+        assert detect_language("Facture Montant Quantité") == "fr"
+        assert detect_language("Factuur Bedrag Aantal") == "nl"
+        assert detect_language("Invoice Amount Quantity") == "en"
+        # a few misread Hangul on a Chinese page do not make it Korean
+        assert detect_language("电子发票 项目名称 数量 单价 金额 税额 합계 피터") == "zh-Hans"
