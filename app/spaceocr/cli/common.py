@@ -17,7 +17,8 @@ logger = logging.getLogger(__name__)
 
 
 def add_document_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--dpi", type=int, default=200, help="render PDF pages at N dpi (200)")
+    p.add_argument("--dpi", type=int, default=None,
+                   help="render PDF pages at N dpi (default: the settings', 200)")
     p.add_argument("--password", help="password of an encrypted PDF")
     p.add_argument("--max-mb", type=float, help="refuse files larger than this (200 MiB)")
     p.add_argument("--max-pixels", type=int, help="refuse pages with more pixels (100,000,000)")
@@ -38,8 +39,11 @@ def pipeline_options(args: argparse.Namespace) -> Any:
         max_pixels=args.max_pixels or base.max_pixels,
         max_pages=args.max_pages or base.max_pages,
     )
+    if args.dpi is None:
+        args.dpi = 200
     if args.dpi < 36 or args.dpi > 1200:
-        raise SystemExit("spaceocr: --dpi must be between 36 and 1200")
+        print("spaceocr: --dpi must be between 36 and 1200", file=sys.stderr)
+        raise SystemExit(2)
     return PipelineOptions(
         dpi=args.dpi, password=args.password, limits=limits,
         use_text_layer=not args.no_text_layer,

@@ -61,9 +61,9 @@ def _load_template(args: argparse.Namespace) -> Any:
     return load_template(args.template or "receipt")
 
 
-def _make_runner(args: argparse.Namespace, mode: str) -> Any:
+def _make_runner(args: argparse.Namespace, mode: str, settings: Any) -> Any:
     """A callable (path, progress, cancel) -> DocumentResult for the chosen mode."""
-    from spaceocr.core.pipeline import build_components, process_document
+    from spaceocr.core.pipeline import build_components, component_names, process_document
 
     template = _load_template(args)
     options = pipeline_options(args)
@@ -78,7 +78,13 @@ def _make_runner(args: argparse.Namespace, mode: str) -> Any:
             )
 
         return template, run_hosted
-    engine, extractor = build_components(mode, ocr=args.ocr, extractor=args.extractor)
+    _, ex_name = component_names(mode, ocr=args.ocr, extractor=args.extractor)
+    ex_options = {}
+    if ex_name == "claude" and settings is not None and settings.anthropic_model:
+        ex_options["model"] = settings.anthropic_model
+    engine, extractor = build_components(
+        mode, ocr=args.ocr, extractor=args.extractor, extractor_options=ex_options
+    )
 
     def run_local(path: Path, progress: Any, cancel: threading.Event) -> Any:
         return process_document(
@@ -103,7 +109,10 @@ def _sha256(path: Path) -> str | None:
 def run(args: argparse.Namespace) -> int:
     from spaceocr.core.export.json import to_api_dict
 
-    mode = args.mode or _default_mode()
+    settings = _load_settings()
+    mode = args.mode or (settings.mode if settings is not None else "offline")
+    if args.dpi is None:
+        args.dpi = settings.dpi if settings is not None else 200
     files = list(iter_inputs(args.paths))
     if not files:
         print("spaceocr: no files found in the paths given", file=sys.stderr)
@@ -112,7 +121,7 @@ def run(args: argparse.Namespace) -> int:
     if fmt == "json" and len(files) > 1:
         fmt = "jsonl"
     try:
-        template, runner = _make_runner(args, mode)
+        template, runner = _make_runner(args, mode, settings)
     except Exception as exc:  # noqa: BLE001 - set-up failure: one envelope, exit 1
         env = report_error(exc, None, args.verbose)
         with _output(args) as out:
@@ -184,13 +193,15 @@ class _output:
             self.fh.close()
 
 
-def _default_mode() -> str:
+def _load_settings() -> Any:
+    """The user's settings, or None when they cannot be read (then the defaults apply)."""
     try:
         from spaceocr.core.settings import load_settings
 
-        return str(load_settings().mode)
-    except Exception:  # noqa: BLE001 - no settings yet: offline
-        return "offline"
+        return load_settings()
+    except Exception as exc:  # noqa: BLE001 - a broken settings file must not stop a batch
+        logger.warning("settings not read (%s); using the defaults", exc)
+        return None
 
 
 def _open_store(args: argparse.Namespace) -> Any:

@@ -48,11 +48,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _CliHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """Our stderr handler; marked so a second main() in one process replaces only it."""
+
+
 def _setup_logging(verbose: bool) -> None:
-    handler = logging.StreamHandler(sys.stderr)
+    handler = _CliHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("spaceocr: %(levelname)s: %(name)s: %(message)s"))
     root = logging.getLogger()
-    root.handlers[:] = [handler]
+    # keep handlers others installed (pytest's caplog, an embedding application)
+    root.handlers[:] = [h for h in root.handlers if not isinstance(h, _CliHandler)] + [handler]
     root.setLevel(logging.DEBUG if verbose else logging.WARNING)
     if not verbose:
         # the OCR libraries are chatty at INFO
@@ -72,7 +77,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("spaceocr: interrupted", file=sys.stderr)
         return 130
-    except Exception as exc:  # noqa: BLE001 - the boundary: one readable line, no traceback
+    except Exception as exc:
         from spaceocr.core.errors import SpaceOcrError
 
         if args.verbose:

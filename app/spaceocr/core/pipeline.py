@@ -38,6 +38,7 @@ __all__ = [
     "PipelineOptions",
     "ProgressCallback",
     "build_components",
+    "component_names",
     "ground_extracted",
     "ocr_document",
     "process_document",
@@ -209,6 +210,21 @@ def ground_extracted(
     return tuple(out)
 
 
+def component_names(
+    mode: str = "offline", *, ocr: str | None = None, extractor: str | None = None
+) -> tuple[str, str]:
+    """(OCR engine, extractor) names a mode uses; ``ocr``/``extractor`` override the mode's.
+
+    offline: the embedded engine and the rule extractor; cloud: Google Cloud Vision and Claude.
+    Hosted mode sends documents to the hosted API instead (see :mod:`spaceocr.core.client`).
+    """
+    defaults = {"offline": ("embedded", "rules"), "cloud": ("google_vision", "claude")}
+    if mode not in defaults:
+        raise ValueError(f"mode {mode!r} has no local components; choose offline or cloud")
+    ocr_name, ex_name = defaults[mode]
+    return ocr or ocr_name, extractor or ex_name
+
+
 def build_components(
     mode: str = "offline",
     *,
@@ -216,23 +232,29 @@ def build_components(
     extractor: str | None = None,
     engine_options: Mapping[str, Any] | None = None,
     extractor_options: Mapping[str, Any] | None = None,
+    check_credentials: bool = True,
 ) -> tuple[OcrEngine, Extractor]:
-    """The OCR engine and extractor a mode uses (``ocr``/``extractor`` override the mode's).
+    """The OCR engine and extractor of a mode, built (see :func:`component_names`).
 
-    offline: the embedded engine and the rule extractor; cloud: Google Cloud Vision and Claude.
-    Hosted mode sends documents to the hosted API instead (see :mod:`spaceocr.core.client`).
+    With ``check_credentials`` a component that needs a key checks it now, before any page is
+    read (so a missing Anthropic key does not show up after Vision has billed the pages).
+
+    Raises:
+        EngineUnavailable: a component's libraries are missing.
+        ConfigError: a component's key is missing or ill-formed.
     """
     from spaceocr.core.extract import create_extractor
     from spaceocr.core.ocr import create_engine
 
-    defaults = {"offline": ("embedded", "rules"), "cloud": ("google_vision", "claude")}
-    if mode not in defaults:
-        raise ValueError(f"mode {mode!r} has no local components; choose offline or cloud")
-    ocr_name, ex_name = defaults[mode]
-    return (
-        create_engine(ocr or ocr_name, **dict(engine_options or {})),
-        create_extractor(extractor or ex_name, **dict(extractor_options or {})),
-    )
+    ocr_name, ex_name = component_names(mode, ocr=ocr, extractor=extractor)
+    engine = create_engine(ocr_name, **dict(engine_options or {}))
+    ex = create_extractor(ex_name, **dict(extractor_options or {}))
+    if check_credentials:
+        for component in (engine, ex):
+            check = getattr(component, "check_credentials", None)
+            if callable(check):
+                check()
+    return engine, ex
 
 
 def process_document(
