@@ -394,10 +394,8 @@ class _Reader:
                     out.append(cand)
                 continue
             cand = self._read(spec, right, row.page, base, "right", ly0)
-            if cand is not None and spec.name in PARTY_FIELDS and not re.match(
-                r"\s*[:：]|\s{3}", right.text
-            ):
-                cand = None  # "Lieferant GmbH": the label word is part of a name
+            if spec.name in PARTY_FIELDS and re.match(r"\s{0,2}[^\s:：]", right.text):
+                continue  # "Lieferant GmbH": the label word is part of a name
             if cand is not None and spec.name in PARTY_FIELDS:
                 vx0 = doc.span_box(row.page, cand.span)[0]
                 if vx0 - lx1 > max(0.12, 4 * (ly1 - ly0)):
@@ -635,8 +633,11 @@ class _Reader:
                 t = c.text.strip()
                 if lb.CUSTOMER_SUFFIX_RE.search(t) or pt.find_dates(t):
                     break
-                if c is not cell and any(h.row is r and _hit_in_cell(r, h, c)
-                                         for h in doc.hits):
+                if c is not cell and any(
+                    h.row is r and _hit_in_cell(r, h, c) and (
+                        h.field not in PARTY_FIELDS or len(c.text.strip()) <= h.end - h.start + 1
+                    ) for h in doc.hits
+                ):
                     break
                 last_y = r.y0
                 block.append((r, c))
@@ -952,6 +953,8 @@ def _addressy(t: str) -> bool:
     v = pt.nfkc(t)
     if re.search(r"\d", v) and (lb.ADDRESS_RE.search(v) or len(re.findall(r"\d", v)) >= 3):
         return True
+    if re.search(r"(?:^|\s)\d{1,5}[a-zA-Z]?(?:\s|,|$)", v) and re.search(r"[^\W\d]{3}", v):
+        return True  # "Keizersgracht 45", "12 Rue de Rivoli"
     return bool(re.search(r"〒|(?<![a-z])(tel|fax|phone|e-?mail)(?![a-z])|@|登録番号|www\.", v,
                           flags=re.IGNORECASE))
 

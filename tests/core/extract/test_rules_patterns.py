@@ -1,0 +1,89 @@
+"""Typed patterns and check digits of the local extractor."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from spaceocr.core.extract.patterns import (
+    find_amounts,
+    find_dates,
+    find_emails,
+    find_phones,
+    find_times,
+    parse_amount,
+    valid_cn_credit_code,
+    valid_t_number,
+)
+
+
+def _amounts(text: str, **kw: bool) -> list[tuple[str, str | None]]:
+    return [(text[f.start : f.end], f.normalized) for f in find_amounts(text, **kw)]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("合計 ¥1,036,607", [("¥1,036,607", "1036607")]),
+    ("小計 1,700円", [("1,700円", "1700")]),
+    ("￥２９０，１５８", [("￥２９０，１５８", "290158")]),
+    ("합계 ₩55,110", [("₩55,110", "55110")]),
+    ("Total 1.908,19 €", [("1.908,19 €", "1908.19")]),
+    ("Tax 6.25% $1.05", [("$1.05", "1.05")]),
+    ("金額 ¥30,012-", [("¥30,012", "30012")]),
+    ("Total -8,79", [("-8,79", "-8.79")]),
+    ("TOTAL RM 5.90", [("5.90", "5.90")]),
+])
+def test_amounts_as_printed_with_plain_decimals(text: str, want: list) -> None:
+    assert _amounts(text) == want
+
+
+def test_comma_decimal_languages() -> None:
+    assert parse_amount("1.590", comma_decimal=True) == Decimal("1590")
+    assert parse_amount("593,36") == Decimal("593.36")
+    assert parse_amount("1,171.02") == Decimal("1171.02")
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("令和7年2月13日(木)", "2025-02-13"),
+    ("平成31年4月30日", "2019-04-30"),
+    ("2026年04月21日", "2026-04-21"),
+    ("２０２６年５月３０日", "2026-05-30"),
+    ("2027년 9월 24일", "2027-09-24"),
+    ("Date: May 22, 2026 15:39", "2026-05-22"),
+    ("15 Dec 2027", "2027-12-15"),
+    ("11. März 2014", "2014-03-11"),
+    ("02 Juillet 2015", "2015-07-02"),
+    ("13.08.2025", "2025-08-13"),
+    ("2026.06.06(토)", "2026-06-06"),
+])
+def test_dates(text: str, iso: str) -> None:
+    found = find_dates(text)
+    assert found and found[0].normalized == iso and found[0].valid
+
+
+def test_a_day_that_does_not_exist_is_flagged() -> None:
+    found = find_dates("2025-02-30")
+    assert found and not found[0].valid and found[0].normalized is None
+
+
+def test_us_dates_when_asked() -> None:
+    assert find_dates("01/02/2027", month_first=True)[0].normalized == "2027-01-02"
+    assert find_dates("01/18/2027")[0].normalized == "2027-01-18"
+
+
+def test_times_phones_emails() -> None:
+    assert [f.normalized for f in find_times("21:55 and 8:20 PM")] == ["21:55", "20:20"]
+    text = "TEL 03-3985-2768 / +1 (564) 555-7064 / 〒282-2439"
+    phones = [text[f.start : f.end] for f in find_phones(text)]
+    assert "03-3985-2768" in phones and "+1 (564) 555-7064" in phones
+    assert [f.normalized for f in find_emails("E-mail: Shota.W@example.co.jp")] == [
+        "shota.w@example.co.jp"
+    ]
+
+
+def test_check_digits() -> None:
+    assert valid_t_number("T7000012050002")
+    assert not valid_t_number("T7000012050003")
+    assert not valid_t_number("T700001205000")
+    assert valid_cn_credit_code("91350100M000100Y43")
+    assert not valid_cn_credit_code("91350100M000100Y44")
