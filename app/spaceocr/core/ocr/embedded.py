@@ -41,6 +41,23 @@ logger = logging.getLogger(__name__)
 MIN_LINE_SCORE = 0.5
 
 
+#: a page whose grey levels span less than this (0.5..99.5 percentile) is stretched first
+LOW_CONTRAST_RANGE = 170.0
+
+
+def stretch_contrast(image: Image.Image) -> Image.Image:
+    """A faded scan with its grey levels stretched to the full range; other pages unchanged."""
+    small = image.convert("L")
+    small.thumbnail((800, 800))
+    g = np.asarray(small, dtype=np.float32)
+    lo, hi = (float(v) for v in np.percentile(g, (0.5, 99.5)))
+    if hi - lo >= LOW_CONTRAST_RANGE or hi - lo < 8.0:
+        return image
+    lut = [min(255, max(0, round((v - lo) * 255.0 / (hi - lo)))) for v in range(256)]
+    logger.debug("low contrast (%.0f..%.0f): stretched", lo, hi)
+    return image.point(lut * 3)
+
+
 class EmbeddedEngine:
     """PP-OCR (rapidocr, models in the wheel) plus Tesseract ``kor`` for Hangul.
 
@@ -107,7 +124,7 @@ class EmbeddedEngine:
         with self._lock:  # one page at a time through the shared models
             try:
                 angle = detect_rotation(self._ppocr, rgb) if self._detect_orientation else 0
-                upright = rotate_upright(rgb, angle)
+                upright = stretch_contrast(rotate_upright(rgb, angle))
                 bgr = np.ascontiguousarray(np.asarray(upright)[:, :, ::-1])
                 lines = self._ppocr.read(bgr)
                 if cancel is not None and cancel.is_set():

@@ -18,6 +18,8 @@ from __future__ import annotations
 import itertools
 import logging
 import os
+import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -56,14 +58,55 @@ SUSPECT_GAP = 0.9
 HANGUL_CONF = 55.0
 #: confidence a digit/Latin run of a Korean line needs to fill an empty span
 FILL_CONF = 70.0
+#: on a page known to be Korean, lines with this much uncovered length are read too
+KOREAN_PAGE_GAP = 0.45
+#: a surely read syllable (Tesseract confidence 0..100) counts as evidence of Korean
+STRONG_CONF = 90.0
+#: syllables of evidence that make a page Korean
+PAGE_EVIDENCE = 6
 #: PP-OCR characters under a confident Tesseract run are replaced only below this confidence
 WEAK_PPOCR = 0.8
 
 
 def is_hangul(ch: str) -> bool:
-    """True for Hangul syllables and jamo."""
+    """True for Hangul syllables (standalone jamo are what Tesseract hallucinates on Latin)."""
     o = ord(ch[0]) if ch else 0
-    return 0xAC00 <= o <= 0xD7A3 or 0x1100 <= o <= 0x11FF or 0x3130 <= o <= 0x318F
+    return 0xAC00 <= o <= 0xD7A3
+
+
+def _is_jamo(ch: str) -> bool:
+    o = ord(ch[0]) if ch else 0
+    return 0x1100 <= o <= 0x11FF or 0x3130 <= o <= 0x318F
+
+
+def _replaceable(under: list[RawChar], run: _Run | None = None) -> bool:
+    """PP-OCR characters that may stand where a run of Hangul really is.
+
+    Nothing at all; or marks (not currency signs); or characters read unsure on average; or,
+    for a surely read run, far fewer characters than it has syllables and no Latin letter or
+    digit among them (PP-OCR squeezed a Korean word into an ideograph or two). Confident
+    letters, digits and ideographs otherwise stay, and a currency sign always stays.
+    """
+    if not under:
+        return True
+    if any(_is_currency(c.text) for c in under):
+        return False
+    if all(unicodedata.category(c.text[0])[0] in "PS" for c in under):
+        return True
+    if float(np.mean([c.confidence for c in under])) < WEAK_PPOCR:
+        return True
+    return (
+        run is not None
+        and run.conf >= STRONG_CONF
+        and len(run.chars) >= 2 * len(under)
+        and not any(c.text.isascii() and c.text.isalnum() for c in under)
+    )
+
+
+def _is_currency(ch: str) -> bool:
+    return unicodedata.category(ch[0]) == "Sc" if ch else False
+
+
 
 
 def find_tessdata(explicit: str | Path | None = None) -> Path | None:
@@ -128,15 +171,21 @@ class KoreanReader:
 
         api = self._api
         api.SetImage(crop)
-        api.Recognize()
-        # word breaks come from the line's text: Tesseract's WORD level splits more often
-        text = api.GetUTF8Text() or ""
+        try:
+            api.Recognize()
+            # word breaks come from the line's text: Tesseract's WORD level splits more often
+            text = api.GetUTF8Text() or ""
+        except RuntimeError:  # tesserocr: "No text returned" on a blank crop
+            return []
         syms: list[_Sym] = []
         it = api.GetIterator()
         if it is None:
             return syms
         for r in tesserocr.iterate_level(it, tesserocr.RIL.SYMBOL):
-            sym = (r.GetUTF8Text(tesserocr.RIL.SYMBOL) or "").strip()
+            try:
+                sym = (r.GetUTF8Text(tesserocr.RIL.SYMBOL) or "").strip()
+            except RuntimeError:  # an empty symbol: "No text returned"
+                continue
             box = r.BoundingBox(tesserocr.RIL.SYMBOL)
             if sym and box is not None:
                 syms.append(_Sym(sym, float(box[0]), float(box[2]),
@@ -183,8 +232,8 @@ def _words_from_text(syms: list[_Sym], text: str) -> None:
         syms[-1].word = word
 
 
-def suspect_line(line: RawLine) -> bool:
-    """True when part of the line is not covered by characters, or it was read unsure."""
+def suspect_line(line: RawLine, gap: float = SUSPECT_GAP) -> bool:
+    """True when ``gap`` line-heights of the line carry no character, or it was read unsure."""
     if line.score < SUSPECT_SCORE:
         return True
     h = max(line.height, 1.0)
@@ -194,7 +243,7 @@ def suspect_line(line: RawLine) -> bool:
         return True
     edges = [ts[0][0]] + [b[0] - a[1] for a, b in itertools.pairwise(ts)]
     edges.append(1.0 - max(t1 for _, t1 in ts))
-    return max(edges) * length > SUSPECT_GAP * h
+    return max(edges) * length > gap * h
 
 
 def _line_crop(image: Image.Image, line: RawLine) -> tuple[Image.Image, float, float]:
@@ -238,39 +287,84 @@ def _runs(syms: list[_Sym]) -> list[list[_Sym]]:
     return runs
 
 
-def merge_line(line: RawLine, syms: list[_Sym], t_origin: float, t_per_px: float) -> bool:
-    """Merge Tesseract's symbols into ``line`` in place; True when anything changed."""
-    tsyms = [
-        RawChar(s.text, t_origin + s.x0 * t_per_px, t_origin + s.x1 * t_per_px,
-                s.conf / 100.0, s.word, source="tesseract")
-        for s in syms
-    ]
-    runs = _runs(syms)
-    hangul_runs = [
-        r for r in runs
-        if is_hangul(r[0].text) and float(np.mean([s.conf for s in r])) >= HANGUL_CONF
-    ]
-    if not hangul_runs:
-        return False
-    by_sym = {id(s): t for s, t in zip(syms, tsyms, strict=True)}
+@dataclass(slots=True)
+class _Run:
+    """A run of Tesseract symbols of one word and one kind, placed on its line."""
+
+    chars: list[RawChar]
+    conf: float  #: 0..100
+    hangul: bool
+
+    @property
+    def t0(self) -> float:
+        return self.chars[0].t0
+
+    @property
+    def t1(self) -> float:
+        return self.chars[-1].t1
+
+
+def _place_runs(syms: list[_Sym], t_origin: float, t_per_px: float) -> list[_Run]:
+    runs = []
+    for r in _runs(syms):
+        chars = [
+            RawChar(s.text, t_origin + s.x0 * t_per_px, t_origin + s.x1 * t_per_px,
+                    s.conf / 100.0, s.word, source="tesseract")
+            for s in r
+        ]
+        hangul = all(is_hangul(s.text) for s in r)
+        runs.append(_Run(chars, float(np.mean([s.conf for s in r])), hangul))
+    return runs
+
+
+def _under(line: RawLine, chars: list[RawChar], t0: float, t1: float) -> list[RawChar]:
+    eps = 0.15 * max(line.height, 1.0) / max(line.length, 1.0)
+    return [c for c in chars if t0 - eps <= (c.t0 + c.t1) / 2 <= t1 + eps]
+
+
+def hangul_evidence(line: RawLine, runs: list[_Run]) -> int:
+    """Syllables Tesseract read surely (2+ in a run, conf >= 90) where PP-OCR read nothing
+    sure: the evidence that a page carries Korean at all."""
+    n = 0
+    for run in runs:
+        if not run.hangul or len(run.chars) < 2 or run.conf < STRONG_CONF:
+            continue
+        if _replaceable(_under(line, line.chars, run.t0, run.t1), run):
+            n += len(run.chars)
+    return n
+
+
+def merge_line(line: RawLine, runs: list[_Run]) -> bool:
+    """Merge Tesseract's runs into ``line`` in place; True when anything changed.
+
+    Hangul runs replace PP-OCR characters under them that are unsure, ideographs or marks
+    (never confident Latin letters, digits or currency signs). Other runs only fill spans PP-OCR
+    left empty or read unsure, and only on a line where Hangul was accepted.
+    """
     keep = list(line.chars)
     added: list[RawChar] = []
-    eps = 0.15 * max(line.height, 1.0) / max(line.length, 1.0)
+    accepted = False
     for run in runs:
-        conf = float(np.mean([s.conf for s in run]))
-        chars = [by_sym[id(s)] for s in run]
-        t0, t1 = chars[0].t0, chars[-1].t1
-        under = [c for c in keep if t0 - eps <= (c.t0 + c.t1) / 2 <= t1 + eps]
-        if is_hangul(run[0].text):
-            if conf < HANGUL_CONF:
-                continue
-        else:
-            if conf < FILL_CONF:
-                continue
-            if under and float(np.mean([c.confidence for c in under])) >= WEAK_PPOCR:
-                continue
+        if not run.hangul or run.conf < HANGUL_CONF:
+            continue
+        under = _under(line, keep, run.t0, run.t1)
+        if not _replaceable(under, run):
+            continue
         keep = [c for c in keep if c not in under]
-        added.extend(chars)
+        added.extend(run.chars)
+        accepted = True
+    if not accepted:
+        return False
+    for run in runs:
+        if run.hangul or run.conf < FILL_CONF:
+            continue
+        if any(_is_jamo(c.text) for c in run.chars):
+            continue
+        under = _under(line, keep, run.t0, run.t1)
+        if under and float(np.mean([c.confidence for c in under])) >= WEAK_PPOCR:
+            continue
+        keep = [c for c in keep if c not in under]
+        added.extend(run.chars)
     merged = sorted(keep + added, key=lambda c: (c.t0 + c.t1) / 2)
     _renumber_words(merged, line)
     line.chars = merged
@@ -292,16 +386,130 @@ def _renumber_words(chars: list[RawChar], line: RawLine) -> None:
         c.word = n
 
 
-def merge_korean(lines: list[RawLine], image: Image.Image, reader: KoreanReader) -> list[RawLine]:
-    """Read the suspect lines with Tesseract ``kor`` and merge their Hangul in place."""
-    read = changed = 0
-    for line in lines:
-        if not suspect_line(line):
+#: how far past a line's ends (in line heights) to look for Hangul the detector cut off
+EXTEND_BY = 1.3
+#: share of dark pixels that says there is ink past a line's end
+INK_SHARE = 0.04
+
+_WON_LIKE = re.compile(r"(?<![0-9A-Za-z])[W\\](?=[0-9])")
+
+
+def _gray(image: Image.Image, line: RawLine, t0: float, t1: float) -> np.ndarray:
+    """The part ``t0..t1`` of a line, upright, as a grey array."""
+    import cv2
+
+    corners = [line.point(t0, 0.0), line.point(t1, 0.0), line.point(t1, 1.0),
+               line.point(t0, 1.0)]
+    w = max(round((t1 - t0) * line.length), 1)
+    h = max(round(line.height), 1)
+    m = cv2.getPerspectiveTransform(
+        np.asarray(corners, dtype=np.float32),
+        np.asarray([[0, 0], [w, 0], [w, h], [0, h]], dtype=np.float32),
+    )
+    arr = cv2.warpPerspective(np.asarray(image.convert("L")), m, (w, h),
+                              borderMode=cv2.BORDER_REPLICATE)
+    return np.asarray(arr, dtype=np.float32)
+
+
+def _bbox(pts: list[tuple[float, float]]) -> tuple[float, float, float, float]:
+    xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+    return (min(xs), min(ys), max(xs), max(ys))
+
+
+def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> float:
+    w = min(a[2], b[2]) - max(a[0], b[0])
+    h = min(a[3], b[3]) - max(a[1], b[1])
+    area = max((a[2] - a[0]) * (a[3] - a[1]), 1e-6)
+    return max(w, 0.0) * max(h, 0.0) / area
+
+
+def extend_for_cut_off_text(line: RawLine, others: list[RawLine], image: Image.Image) -> bool:
+    """Lengthen ``line`` over ink just past its ends that no other line covers.
+
+    PP-OCR's detector sometimes stops a line before a trailing syllable (``26,264원`` comes
+    back as ``26,264``). Returns True when the quad was lengthened (characters keep their
+    place on the page).
+    """
+    h = max(line.height, 1.0)
+    length = max(line.length, 1.0)
+    ext = EXTEND_BY * h / length
+    body = _gray(image, line, 0.0, 1.0)
+    lo, hi = np.percentile(body, 5), np.percentile(body, 95)
+    if hi - lo < 40:
+        return False
+    threshold = (lo + hi) / 2
+    boxes = [_bbox(list(o.quad)) for o in others if o is not line]
+    grow = [0.0, 0.0]
+    for side, (t0, t1) in enumerate(((-ext, 0.0), (1.0, 1.0 + ext))):
+        region = _bbox([line.point(t0, 0.1), line.point(t1, 0.1), line.point(t1, 0.9),
+                        line.point(t0, 0.9)])
+        if region[0] < 0 or region[1] < 0 or region[2] > image.width or region[3] > image.height:
             continue
+        if any(_overlap(region, b) > 0.05 for b in boxes):
+            continue
+        part = _gray(image, line, t0, t1)
+        ink = part < threshold
+        if float(ink.mean()) < INK_SHARE:
+            continue
+        cols = np.flatnonzero(ink.any(axis=0))
+        # grow up to the far edge of the ink, plus a little
+        if side == 0:
+            grow[0] = (part.shape[1] - cols[0]) / length + 0.1 * h / length
+        else:
+            grow[1] = (cols[-1] + 1) / length + 0.1 * h / length
+    if not any(grow):
+        return False
+    a, b = grow
+    total = 1.0 + a + b
+    line.quad = (line.point(-a, 0.0), line.point(1 + b, 0.0), line.point(1 + b, 1.0),
+                 line.point(-a, 1.0))
+    for c in line.chars:
+        c.t0, c.t1 = (c.t0 + a) / total, (c.t1 + a) / total
+    return True
+
+
+def fix_won_signs(lines: list[RawLine]) -> None:
+    """On a Korean page, ``W`` or ``\\`` right before an amount is the won sign ₩."""
+    for line in lines:
+        for i, c in enumerate(line.chars):
+            if c.text not in ("W", "\\") or i + 1 >= len(line.chars):
+                continue
+            prev = line.chars[i - 1].text if i > 0 and line.chars[i - 1].word == c.word else ""
+            if line.chars[i + 1].text.isdigit() and not (prev.isascii() and prev.isalnum()):
+                c.text = "₩"
+        line.text = _WON_LIKE.sub("₩", line.text)
+
+
+def merge_korean(lines: list[RawLine], image: Image.Image, reader: KoreanReader) -> list[RawLine]:
+    """Read the suspect lines with Tesseract ``kor``; merge Hangul only on a Korean page.
+
+    A page is Korean when Tesseract read at least :data:`PAGE_EVIDENCE` syllables surely where
+    PP-OCR saw nothing sure; on any other page nothing is changed. On a Korean page, lines are
+    also lengthened over Hangul the detector cut off, and ``W``/``\\`` before amounts become ₩.
+    """
+    read: dict[int, tuple[RawLine, list[_Run]]] = {}
+    evidence = 0
+
+    def read_one(line: RawLine) -> list[_Run]:
         crop, t_origin, t_per_px = _line_crop(image, line)
         syms = reader.read_line(crop)
-        read += 1
-        if syms and merge_line(line, syms, t_origin, t_per_px):
-            changed += 1
-    logger.debug("korean pass: %d of %d lines read, %d changed", read, len(lines), changed)
+        return _place_runs(syms, t_origin, t_per_px) if syms else []
+
+    for line in lines:
+        if suspect_line(line):
+            runs = read_one(line)
+            evidence += hangul_evidence(line, runs)
+            read[id(line)] = (line, runs)
+    changed = 0
+    if evidence >= PAGE_EVIDENCE:
+        for line in lines:
+            if not line.chars:
+                continue
+            extended = extend_for_cut_off_text(line, lines, image)
+            if extended or (id(line) not in read and suspect_line(line, KOREAN_PAGE_GAP)):
+                read[id(line)] = (line, read_one(line))
+        changed = sum(merge_line(line, runs) for line, runs in read.values() if runs)
+        fix_won_signs(lines)
+    logger.debug("korean pass: %d of %d lines read, evidence %d, %d changed",
+                 len(read), len(lines), evidence, changed)
     return lines

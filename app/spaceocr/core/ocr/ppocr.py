@@ -202,8 +202,43 @@ class PpOcr:
                                              strict=True):
             line = RawLine(_quad(quad_arr), str(txt), float(score))
             line.chars = _chars_on_line(line, ent if _entries_match(ent, line.text) else [])
+            fix_prolonged_marks(line)
             lines.append(line)
         return lines
+
+
+_DASHES = "一‐-－—―ｰ"
+
+
+def _is_kana(ch: str) -> bool:
+    return 0x30A1 <= ord(ch[0]) <= 0x30FA or 0x3041 <= ord(ch[0]) <= 0x3096
+
+
+def fix_prolonged_marks(line: RawLine) -> None:
+    """PP-OCR reads the prolonged sound mark ー after kana as 一 or a dash: put ー back.
+
+    A dash before a digit or a Latin letter is left alone (a part number, a range).
+    """
+    chars = line.chars
+    changed = False
+    for i, c in enumerate(chars):
+        if c.text not in _DASHES or i == 0 or not _is_kana(chars[i - 1].text):
+            continue
+        nxt = chars[i + 1].text if i + 1 < len(chars) else ""
+        if c.text != "一" and nxt and nxt.isascii() and nxt.isalnum():
+            continue
+        c.text = "ー"
+        changed = True
+    if changed:
+        out = []
+        k = 0
+        for ch in line.text:
+            if ch.isspace():
+                out.append(ch)
+            else:
+                out.append(chars[k].text if k < len(chars) else ch)
+                k += 1
+        line.text = "".join(out)
 
 
 def _quad(arr: Any) -> tuple[Pt, Pt, Pt, Pt]:
