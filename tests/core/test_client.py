@@ -581,3 +581,21 @@ def test_view_of_an_unknown_sheet_is_404(client):
     with pytest.raises(ApiStatusError) as ei:
         client.view("nope")
     assert ei.value.status_code == 404 and ei.value.code == "api_sheet_not_found"
+
+
+def test_a_photo_is_sent_as_jpeg_and_a_pdf_page_as_png(api, client, receipt, make_image,
+                                                      make_pdf):
+    client.process_document(make_image("JPEG", name="photo.jpg"), receipt)
+    client.process_document(make_pdf(["x"]), receipt, options=PipelineOptions(dpi=72))
+    kinds = [Image.open(io.BytesIO(c.image)).format for c in api.calls]
+    assert kinds == ["JPEG", "PNG"]
+
+
+def test_a_png_over_the_size_limit_falls_back_to_jpeg():
+    from spaceocr.core.client import encode_page
+
+    noisy = Image.effect_noise((400, 400), 80).convert("RGB")
+    data, mime = encode_page(noisy, max_png_bytes=10_000)
+    assert mime == "image/jpeg" and data[:3] == b"\xff\xd8\xff"
+    data, mime = encode_page(noisy)
+    assert mime == "image/png" and data.startswith(b"\x89PNG")

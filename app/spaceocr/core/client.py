@@ -539,7 +539,7 @@ class HostedClient:
             with self._open(path, options) as doc:
                 for i in range(doc.page_count):
                     _check_cancel(cancel)
-                    data, mime = encode_page(doc.page(i).image)
+                    data, mime = encode_page(doc.page(i).image, source_kind=doc.kind)
                     ext = "png" if mime == "image/png" else "jpg"
                     stem = Path(doc.name).stem
                     name = f"{stem}.{ext}" if doc.page_count == 1 else f"{stem}-p{i + 1}.{ext}"
@@ -667,7 +667,7 @@ class HostedClient:
                     sizes.append((0, 0))
                     continue
                 sizes.append((page.width_px, page.height_px))
-                data, _mime = encode_page(page.image)
+                data, _mime = encode_page(page.image, source_kind=doc.kind)
                 del page
                 reply = self.ocr_fields(data, template=template, cancel=cancel)
                 if reply.request_id:

@@ -38,7 +38,7 @@ __all__ = [
 #: the built-in templates the reference names; ours outside this list are sent as ``fields``
 API_TEMPLATE_IDS = ("receipt", "invoice", "delivery", "business_card", "driver_license")
 #: a page image larger than this as PNG is sent as JPEG instead
-MAX_PNG_BYTES = 8 * 1024 * 1024
+MAX_PNG_BYTES = 4 * 1024 * 1024
 
 _DONE = frozenset({"completed", "failed"})
 _DONE_ALIASES = {"done": "completed", "succeeded": "completed", "success": "completed",
@@ -132,17 +132,23 @@ def template_payload(template: Template) -> dict[str, Any]:
     return {"fields": [_field_payload(f) for f in template.fields]}
 
 
-def encode_page(image: Image.Image, *, max_png_bytes: int = MAX_PNG_BYTES) -> tuple[bytes, str]:
-    """A rendered page as PNG bytes, or JPEG (quality 92) when the PNG would be too big.
+def encode_page(
+    image: Image.Image, *, source_kind: str = "png", max_png_bytes: int = MAX_PNG_BYTES
+) -> tuple[bytes, str]:
+    """A rendered page as image bytes for the API, and their MIME type.
 
-    Pages are always re-encoded from the rendered (EXIF-rotated) image, so the API's boxes
-    are relative to the same page the result's ``page_sizes`` describe.
+    A page from a photo (``source_kind`` jpeg or webp) goes as JPEG quality 92: PNG would
+    be several times larger for no gain. Anything else (PDF pages, PNG, TIFF, ...) goes as
+    PNG, or as JPEG when the PNG is over ``max_png_bytes``. Pages are always re-encoded from
+    the rendered (EXIF-rotated) image, so the API's boxes are relative to the same page the
+    result's ``page_sizes`` describe.
     """
     buf = io.BytesIO()
-    image.save(buf, format="PNG")
-    if buf.tell() <= max_png_bytes:
-        return buf.getvalue(), "image/png"
-    buf = io.BytesIO()
+    if source_kind not in ("jpeg", "webp"):
+        image.save(buf, format="PNG")
+        if buf.tell() <= max_png_bytes:
+            return buf.getvalue(), "image/png"
+        buf = io.BytesIO()
     image.convert("RGB").save(buf, format="JPEG", quality=92)
     return buf.getvalue(), "image/jpeg"
 
