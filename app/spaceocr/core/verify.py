@@ -23,6 +23,7 @@ so the box still comes from :func:`spaceocr.core.matching.ground` through
 
 from __future__ import annotations
 
+import bisect
 import logging
 import threading
 import time
@@ -244,21 +245,36 @@ def _after(index: MatchIndex, c: Candidate, prev: Candidate | None) -> bool:
     return across > 0.4 * lh
 
 
-def _owner(index: MatchIndex, c: Candidate, anchors: Sequence[Candidate | None]) -> int | None:
-    """The row a candidate belongs to: the nearest row anchor level with it or above it."""
-    view = index.views[c.view_no]
-    best: tuple[float, int] | None = None
-    for r, a in enumerate(anchors):
-        if a is None or a.view_no != c.view_no:
-            continue
-        x, y = _center(index, a)
-        _, across, lh = view.offset(c.chars, x, y)
-        if across < -0.7 * lh:
-            continue
-        key = (max(across, 0.0), r)
-        if best is None or key < best:
-            best = key
-    return None if best is None else best[1]
+class _Rows:
+    """Where each row's anchor sits across the page's reading direction, per page, so the row
+    a candidate belongs to is one binary search away."""
+
+    def __init__(self, index: MatchIndex, anchors: Sequence[Candidate | None]) -> None:
+        self.index = index
+        self.levels: dict[int, tuple[list[float], list[int]]] = {}
+        per_view: dict[int, list[tuple[float, int]]] = {}
+        for r, a in enumerate(anchors):
+            if a is not None:
+                per_view.setdefault(a.view_no, []).append((self._level(a), r))
+        for vn, pairs in per_view.items():
+            # equal levels: the first row wins (bisect lands after the last, so keep it last)
+            pairs.sort(key=lambda t: (t[0], -t[1]))
+            self.levels[vn] = ([t for t, _ in pairs], [r for _, r in pairs])
+
+    def _level(self, c: Candidate) -> float:
+        ux, uy, _ = self.index.views[c.view_no].frame()
+        x, y = _center(self.index, c)
+        return -x * uy + y * ux
+
+    def owner(self, c: Candidate) -> int | None:
+        """The row of the nearest anchor level with ``c`` or above it."""
+        got = self.levels.get(c.view_no)
+        if not got:
+            return None
+        levels, rows = got
+        lh = self.index.views[c.view_no].frame()[2]
+        k = bisect.bisect_right(levels, self._level(c) + 0.7 * lh)
+        return rows[k - 1] if k else None
 
 
 def _anchor_order(row: Sequence[ExtractedField]) -> list[int]:
@@ -273,12 +289,15 @@ def _anchor_order(row: Sequence[ExtractedField]) -> list[int]:
 
 
 def _items_hints(
-    index: MatchIndex, rows: Sequence[Sequence[ExtractedField]], taken: _Taken
+    index: MatchIndex,
+    rows: Sequence[Sequence[ExtractedField]],
+    taken: _Taken,
+    columns: Sequence[str] = (),
 ) -> tuple[list[tuple[ExtractedField, ...]], set[tuple[int, int]]]:
     """Every row's cells with hints on its own printed row.
 
     First each row's anchor, going down the page; then each other cell on its anchor's row.
-    Cells of a row with equal values are placed in the order they are given (a unit price
+    Cells of a row with equal values are placed in the template's column order (a unit price
     before the amount). Returns the rows and the (row, cell) positions with no place on their
     row (the value is not printed there).
     """
@@ -303,6 +322,7 @@ def _items_hints(
         anchor_cell.append(cell)
     out: list[tuple[ExtractedField, ...]] = []
     unplaced: set[tuple[int, int]] = set()
+    owners = _Rows(index, anchors)
     for r, (row, order) in enumerate(zip(rows, orders, strict=True)):
         anchor, ac = anchors[r], anchor_cell[r]
         if anchor is None or ac is None:
@@ -313,16 +333,15 @@ def _items_hints(
             if k == ac:
                 continue
             value = row[k].value or ""
-            own = [c for c in index.candidates(value, exclude=taken)
-                   if _owner(index, c, anchors) == r]
-            own = own or [c for c in index.candidates(value) if _owner(index, c, anchors) == r]
+            own = [c for c in index.candidates(value, exclude=taken) if owners.owner(c) == r]
+            own = own or [c for c in index.candidates(value) if owners.owner(c) == r]
             if not own:
                 unplaced.add((r, k))
                 continue
             pick = _nearest_on_row(index, index.contenders(own), anchor)
             chosen[k] = pick
             _take(index, pick, taken)
-        _order_equal_values(index, row, chosen, anchor)
+        _order_equal_values(index, row, chosen, anchor, columns)
         out.append(tuple(
             replace(cell, hint=_hint(index, chosen[k])) if k in chosen else cell
             for k, cell in enumerate(row)
@@ -336,9 +355,15 @@ def _nearest_on_row(index: MatchIndex, cands: list[Candidate], anchor: Candidate
 
 def _order_equal_values(
     index: MatchIndex, row: Sequence[ExtractedField], chosen: dict[int, Candidate],
-    anchor: Candidate,
+    anchor: Candidate, columns: Sequence[str],
 ) -> None:
-    """Cells of one row with the same value take their places in the order given."""
+    """Cells of one row with the same value take their places left to right in the
+    template's column order (a unit price before the amount), else in the order given."""
+
+    def rank(k: int) -> tuple[int, int]:
+        name = row[k].name
+        return (columns.index(name) if name in columns else len(columns), k)
+
     groups: dict[str, list[int]] = {}
     for k in chosen:
         groups.setdefault(normalize(row[k].value or ""), []).append(k)
@@ -348,7 +373,7 @@ def _order_equal_values(
         if len(ks) < 2 or any(chosen[k].view_no != anchor.view_no for k in ks):
             continue
         places = sorted((chosen[k] for k in ks), key=lambda c: view.offset(c.chars, x, y)[:2])
-        for k, c in zip(sorted(ks), places, strict=True):
+        for k, c in zip(sorted(ks, key=rank), places, strict=True):
             chosen[k] = c
 
 
@@ -366,7 +391,9 @@ def _with_hints(
         if not f.items:
             out[k] = f
             continue
-        rows, missing = _items_hints(index, f.items, taken)
+        spec = specs.get(f.name)
+        columns = [c.name for c in spec.children] if spec is not None else []
+        rows, missing = _items_hints(index, f.items, taken, columns)
         unplaced.update((f.name, r, f.items[r][c].name) for r, c in missing)
         out[k] = ExtractedField(f.name, items=tuple(rows))
     return [out[k] for k in range(len(fields))], unplaced
