@@ -599,3 +599,12 @@ def test_a_png_over_the_size_limit_falls_back_to_jpeg():
     assert mime == "image/jpeg" and data[:3] == b"\xff\xd8\xff"
     data, mime = encode_page(noisy)
     assert mime == "image/png" and data.startswith(b"\x89PNG")
+
+
+def test_a_real_rate_limit_wait_ends_when_cancelled():
+    rl = RateLimiter(1, 60.0)
+    rl.acquire()
+    cancel = threading.Event()
+    threading.Timer(0.1, cancel.set).start()
+    with pytest.raises(Cancelled):
+        rl.acquire(cancel)  # would wait a minute without the cancel

@@ -203,7 +203,7 @@ class HostedClient:
         self.retry = retry or RetryPolicy()
         self._clock = clock
         self._sleep_fn = sleep
-        self.limiter = limiter or RateLimiter(clock=clock, sleep=sleep or time.sleep)
+        self.limiter = limiter or RateLimiter(clock=clock, sleep=sleep)
         self.poll_interval_s = poll_interval_s
 
     @classmethod

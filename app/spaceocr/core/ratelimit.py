@@ -36,7 +36,8 @@ class RateLimiter:
 
     A sliding window is stricter than a token bucket of the same rate (a full bucket allows a
     burst of ``limit`` and then more within the same minute), so the server's "60 requests
-    per minute" is never exceeded. ``clock`` and ``sleep`` are injectable for tests.
+    per minute" is never exceeded. ``clock`` and ``sleep`` are injectable for tests; without
+    a ``sleep``, a wait ends early when the cancel token passed to :meth:`acquire` is set.
     """
 
     def __init__(
@@ -45,7 +46,7 @@ class RateLimiter:
         window_s: float = 60.0,
         *,
         clock: Clock = time.monotonic,
-        sleep: Sleep = time.sleep,
+        sleep: Sleep | None = None,
     ) -> None:
         if limit < 1 or window_s <= 0:
             raise ValueError("a rate limit needs limit >= 1 and window_s > 0")
@@ -76,7 +77,12 @@ class RateLimiter:
                 wait = self._sent[0] + self.window_s - now
             logger.debug("rate limit: waiting %.2f s before the next request", wait)
             _check_cancel(cancel)
-            self._sleep(wait)
+            if self._sleep is not None:
+                self._sleep(wait)
+            elif cancel is not None:
+                cancel.wait(wait)
+            else:
+                time.sleep(wait)
             waited += wait
             _check_cancel(cancel)
 
