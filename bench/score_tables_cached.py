@@ -3,7 +3,8 @@
     python bench/score_tables_cached.py [--set dev|real-dev|both] [--only REGEX] [--show]
 
 Reads the OCR pages the cache holds (``/work/ocr_cache/<set>/<doc id>.json``: a dict with
-``pages`` = list of ``OcrPage.to_dict()``, or the list itself), runs
+``pages`` = list of ``OcrPage.to_dict()``, or the list itself; a PDF the cache lacks is read
+from its text layer, as the pipeline does), runs
 :func:`spaceocr.core.extract.tables.find_line_items` on them, grounds the cells with
 ``core.pipeline.ground_extracted`` and scores the rows with ``../shared/eval/score.py``.
 Prints row / cell exact and cell box hit per language. ``--direct`` boxes each cell from its
@@ -64,6 +65,24 @@ def load_pages(path: Path) -> list[OcrPage]:
     return [OcrPage.from_dict(p) for p in pages]
 
 
+def text_layer_pages(file: Path) -> list[OcrPage] | None:
+    """A born-digital PDF's own characters (what the pipeline reads instead of OCR)."""
+    if file.suffix.lower() != ".pdf":
+        return None
+    import pymupdf
+
+    from spaceocr.core.ocr.pdf_text import read_text_layer
+
+    out = []
+    with pymupdf.open(file) as pdf:
+        for i, page in enumerate(pdf):
+            p = read_text_layer(page, i, 200)
+            if p is None:
+                return None
+            out.append(p)
+    return out
+
+
 def _direct(rows: tuple[tuple[ExtractedField, ...], ...], pages: list[OcrPage]) -> FieldResult:
     by_index = {p.index: p for p in pages}
     items = []
@@ -109,10 +128,14 @@ def run_set(name: str, only: str | None, show: bool, direct: bool, score: Any) -
             continue
         truth = json.loads((holdout / d["truth"]).read_text(encoding="utf-8"))
         cache = CACHE / name / f"{d['id']}.json"
-        if not cache.exists():
-            missing += 1
-            continue
-        pages = load_pages(cache)
+        if cache.exists():
+            pages = load_pages(cache)
+        else:
+            layer = text_layer_pages(holdout / d["file"])
+            if layer is None:
+                missing += 1
+                continue
+            pages = layer
         obj, secs = predict(pages, direct)
         total_secs += secs
         _f, li, _fields, rows = score.score_doc(truth, obj)

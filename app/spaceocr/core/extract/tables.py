@@ -158,6 +158,8 @@ def _match_header(
     :data:`UNKNOWN`, named later from the numbers under them.
     """
     text, xs, spans = _line_text(line)
+    if re.search(r"\d\s*[\d,.]\s*\d", text):
+        return None  # amounts, dates, numbers: a data line, not a header
     taken = [False] * len(text)
     cols: list[_Column] = []
     for role, _key, rx in labels:
@@ -189,7 +191,7 @@ def _match_header(
         return None
     mostly_labels = covered + ignorable >= 0.75 * len(content)
     if not mostly_labels and (
-        len(roles) < 2 or len(unknown) > 3 or any(len(u.compact) > 8 for u in unknown)
+        len(roles) < 2 or len(unknown) > 3 or any(len(u.compact) > 20 for u in unknown)
     ):
         return None
     cols.extend(_Column(UNKNOWN, u.x0, u.x1) for u in unknown)
@@ -197,6 +199,18 @@ def _match_header(
     # one column per role: a second "amount" (Total after Amount) is not read
     seen: set[str] = set()
     out = []
+    amounts = [k for k, c in enumerate(cols) if c.role == "amount"]
+    if len(amounts) >= 2:
+        # "Amount ... Price ... Total": the rightmost is the line amount; an earlier one left
+        # of the unit price, with no quantity column, is the quantity
+        price_x = next((c.cx for c in cols if c.role == "unit_price"), None)
+        for k in amounts[:-1]:
+            c = cols[k]
+            if "quantity" not in roles and price_x is not None and c.cx < price_x:
+                cols[k] = _Column("quantity", c.x0, c.x1)
+                roles.add("quantity")
+            else:
+                cols[k] = _Column(IGNORED_ROLE, c.x0, c.x1)
     if "amount" not in roles:
         prices = [k for k, c in enumerate(cols) if c.role == "unit_price"]
         if len(prices) >= 2:  # "Prijs per stuk ... Prijs incl. BTW": the last is the amount
@@ -407,6 +421,14 @@ def _is_quantity(text: str) -> bool:
 
 def _has_letters(text: str) -> bool:
     return any(c.isalpha() for c in text)
+
+
+_ATTRIBUTE = re.compile(r"^[^\W\d][\w .\-/#]{0,30}?\s*[:：]\s*\S")
+
+
+def _is_attribute(segs: Sequence[Segment]) -> bool:
+    """A ``Label: value`` line printed under an item (an attribute, not more of its name)."""
+    return bool(_ATTRIBUTE.match(segs[0].text))
 
 
 def _is_rule(text: str) -> bool:
@@ -622,12 +644,10 @@ def _read_rows(
         if line.segments and is_total_label(line.segments[0].text):
             state.ended_by_total = True
             break
-        if any(is_total_label(s.text) and s.x0 > state.cols[0].x1 for s in line.segments):
+        if any(is_total_label(s.text) for s in line.segments):
             # a totals label further right (the totals box under the amount columns)
-            first = line.segments[0]
-            if not _has_letters(first.text) or is_total_label(first.text):
-                state.ended_by_total = True
-                break
+            state.ended_by_total = True
+            break
         if all(_is_rule(s.text) for s in line.segments):
             continue
         cells = _assign_line(line, state.cols, decimal_comma, state.edges, state.clusters)
@@ -655,10 +675,10 @@ def _read_rows(
             else:
                 state.rows.append(_Row(line.page_index, dict(numeric), [line]))
         elif has_desc and set(cells) == {"description"}:
-            if not state.rows and not state.pending and prev_y1 is None:
-                # text right under the header before any row: the first row's description
-                pass
-            state.pending.append((line, list(cells["description"])))
+            if state.rows and _is_attribute(cells["description"]):
+                pass  # "GTIN: 4012...", "Serial no.: ..." under an item: not its name
+            else:
+                state.pending.append((line, list(cells["description"])))
         else:
             # text in a number column that is not a number: not part of the table body
             if state.rows or state.pending:
@@ -691,11 +711,12 @@ def _table_mode(
     decimal_comma: bool | None,
 ) -> _TableState | None:
     state: _TableState | None = None
-    for p, lines in enumerate(all_lines):
+    for lines in all_lines:
         for k, line in enumerate(lines):
-            cols = _match_header(line, labels)
-            if cols is None:
+            found = _header_at(lines, k, labels)
+            if found is None:
                 continue
+            cols, body = found
             roles = _header_roles(cols)
             if state is None:
                 state = _TableState(cols=list(cols), roles=roles)
@@ -704,10 +725,10 @@ def _table_mode(
             elif not _same_layout(state.cols, cols):
                 state.cols = _snap_unknown(state.cols, cols)
                 state.edges = {}
-            state.used_lines.setdefault(p, []).append(line)
+            state.used_lines.setdefault(line.page_index, []).extend(lines[k:body])
             state.ended_by_total = False
-            state.clusters = _numeric_clusters(lines, k + 1, state.cols, decimal_comma)
-            _read_rows(lines, k + 1, state, decimal_comma)
+            state.clusters = _numeric_clusters(lines, body, state.cols, decimal_comma)
+            _read_rows(lines, body, state, decimal_comma)
             break
         else:
             # no header on this page: a table cut by the page end continues at the top
@@ -721,6 +742,45 @@ def _table_mode(
     if state is not None:
         _resolve_unknown(state, decimal_comma)
     return state
+
+
+def _merge_lines(top: VisualLine, bottom: VisualLine) -> VisualLine:
+    """Two lines of a header printed on two lines, as one (stacked labels joined)."""
+    segs: list[Segment] = []
+    used: set[int] = set()
+    for a in top.segments:
+        below = [
+            (k, b) for k, b in enumerate(bottom.segments)
+            if min(a.x1, b.x1) - max(a.x0, b.x0) > 0 and k not in used
+        ]
+        used.update(k for k, _ in below)
+        segs.append(_join([a, *(b for _, b in below)]))
+    segs.extend(b for k, b in enumerate(bottom.segments) if k not in used)
+    segs.sort(key=lambda sg: sg.x0)
+    return VisualLine(top.page_index, tuple(segs), top.y0, bottom.y1, top.h)
+
+
+def _header_at(
+    lines: Sequence[VisualLine], k: int, labels: list[tuple[str, str, re.Pattern[str]]]
+) -> tuple[list[_Column], int] | None:
+    """The header starting at line ``k`` (on one line, or two) and where its rows begin."""
+    line = lines[k]
+    best: tuple[list[_Column], int] | None = None
+    cols = _match_header(line, labels)
+    if cols is not None:
+        best = (cols, k + 1)
+    for a, b in ((k - 1, k), (k, k + 1)):
+        if a < 0 or b >= len(lines):
+            continue
+        top, bottom = lines[a], lines[b]
+        if bottom.y0 - top.y1 > 0.8 * max(top.h, bottom.h):
+            continue
+        merged = _match_header(_merge_lines(top, bottom), labels)
+        if merged is None:
+            continue
+        if best is None or len(_header_roles(merged)) > len(_header_roles(best[0])):
+            best = (merged, b + 1)
+    return best
 
 
 def _same_layout(old: Sequence[_Column], new: Sequence[_Column]) -> bool:

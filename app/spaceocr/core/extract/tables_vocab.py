@@ -40,7 +40,8 @@ HEADER_LABELS: dict[str, tuple[str, ...]] = {
         "description", "item", "items", "item description", "product", "products",
         "article", "service", "services", "details", "particulars",
         # de
-        "beschreibung", "bezeichnung", "artikel", "artikelbezeichnung", "leistung",
+        "beschreibung", "bezeichnung", "artikel", "artikelbezeichnung", "artikelbeschreibung",
+        "leistung", "leistungsbeschreibung",
         "produkt", "position",
         # fr
         "désignation", "designation", "libellé", "libelle", "produit", "article(s)",
@@ -60,7 +61,8 @@ HEADER_LABELS: dict[str, tuple[str, ...]] = {
     "amount": (
         "金額", "金额", "금액", "공급가액", "amount", "line total", "total", "subtotal",
         "net amount", "betrag", "gesamt", "gesamtpreis", "nettowert", "nettobetrag", "summe",
-        "montant", "montant ht", "total ht", "prix total", "bedrag", "totaal", "subtotaal",
+        "montant", "montant ht", "total ht", "prix total", "prix ht", "prix total ht", "bedrag",
+        "totaal", "subtotaal",
         "金額(税抜)", "金額(税込)", "小計", "prijs incl. btw", "bedrag incl. btw",
         "totaal incl. btw", "total incl. vat", "amount incl. vat", "total incl. tax",
         "gesamtpreis brutto", "betrag brutto", "bruttobetrag", "montant ttc", "prix ttc",
@@ -74,7 +76,7 @@ HEADER_LABELS: dict[str, tuple[str, ...]] = {
         "ust", "ust.", "tva", "btw", "code", "ref", "réf", "référence", "art.-nr.", "art-nr",
         "artikelnummer", "artikelnr.", "gtin", "vke/geb", "einheit", "unité", "eenheid",
         "型番", "規格", "備考", "비고", "備註", "备注", "discount", "rabatt", "remise",
-        "korting",
+        "korting", "rem.", "remise", "pos", "pos.",
     ),
 }
 
@@ -93,7 +95,10 @@ TOTAL_LABELS: tuple[str, ...] = (
     "amount due", "balance due", "tax", "sales tax", "vat", "net total", "total amount",
     # de
     "zwischensumme", "summe", "gesamtsumme", "gesamtbetrag", "nettobetrag", "endbetrag",
-    "rechnungsbetrag", "mwst", "ust", "warenwert",
+    "rechnungsbetrag", "mwst", "ust", "warenwert", "rechnungssumme", "warensumme",
+    "nettosumme", "bruttosumme", "steuerbasisbetrag", "zahlbetrag", "net total", "total net",
+    "total excl", "total incl", "totaal excl", "totaal incl", "montant total", "base ht",
+    "total taxes",
     # fr
     "sous-total", "sous total", "total ht", "total ttc", "montant ht", "montant ttc", "tva",
     "net à payer", "total à payer",
@@ -218,7 +223,7 @@ def parse_number(text: str, *, decimal_comma: bool | None = None) -> Decimal | N
 
 _QTY = re.compile(
     r"^\s*(?P<q>\d+(?:[.,]\d+)?)\s*"
-    r"(?P<unit>個|개|点|點|本|枚|冊|台|件|箱|袋|本入|pcs?\.?|pc|ea|x|×|stk\.?|st\.?|kg|kwh|h|std\.?)?"
+    r"(?P<unit>個|개|点|點|本|枚|冊|台|件|箱|袋|本入|x|×|[a-zà-ÿ]{1,8}\.?(?:\(s\))?)?"
     r"\s*$",
     re.IGNORECASE,
 )
