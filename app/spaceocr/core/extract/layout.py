@@ -299,7 +299,7 @@ def detect_language(pages: Sequence[OcrPage]) -> str:
             elif ch.isalpha() and unicodedata.name(ch, "").startswith("LATIN"):
                 latin += 1
     cjk = kana + han
-    if hangul >= 3 and hangul >= 0.5 * cjk:
+    if hangul >= 3 and hangul >= 0.5 * cjk and hangul >= 0.2 * latin:
         return "ko"
     if kana >= 3 and kana >= 0.04 * han:
         return "ja"

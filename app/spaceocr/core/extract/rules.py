@@ -376,7 +376,7 @@ class _Reader:
             nxt = [h for h in doc.hits_in_row(row) if h.start >= hit.end]
             stop = min((h.start for h in nxt), default=len(row.text))
             right = row.span.sub(hit.end, stop)
-            base = 6.0 + min(hit.weight, 8) * 0.5 - min(hit.rank, 10) * 0.2
+            base = 6.0 + min(hit.weight, 16) * 0.3 - min(hit.rank, 20) * 0.05
             if ftype not in AMOUNT_TYPES:
                 base -= 1.5 * min(row.page, 1)  # a header repeated on later pages is a copy
             if hit.weight <= 3:
@@ -394,6 +394,10 @@ class _Reader:
                     out.append(cand)
                 continue
             cand = self._read(spec, right, row.page, base, "right", ly0)
+            if cand is not None and ftype in AMOUNT_TYPES and cand.span.idx:
+                between = right.text[: max(0, _span_offset(right, cand.span))]
+                if len(re.findall(r"[^\W\d_]", re.sub(r"\([^)]*\)", "", between))) >= 3:
+                    cand.score -= 1.5  # "Total 0% supplies: 50.82" is not the total
             if spec.name in PARTY_FIELDS and re.match(r"\s{0,2}[^\s:：]", right.text):
                 continue  # "Lieferant GmbH": the label word is part of a name
             if cand is not None and spec.name in PARTY_FIELDS:
@@ -500,6 +504,8 @@ class _Reader:
                 self._issuer(fname)
         if "merchant_name" in names and not self.cands.get("merchant_name"):
             self._merchant()
+        if "merchant_address" in names and not self.cands.get("merchant_address"):
+            self._merchant_address()
         if "registration_number" in names:
             self._registration()
         if doc.template.name == "business_card" or {"name", "title", "company"} <= names:
@@ -687,6 +693,61 @@ class _Reader:
             self._add(cand)
             return
 
+    def _merchant_address(self) -> None:
+        """The lines under a receipt's merchant name that read as an address."""
+        doc = self.doc
+        merchant = self.cands.get("merchant_name")
+        if not merchant:
+            return
+        m = max(merchant, key=lambda c: c.score)
+        first = next((i for i in m.span.idx if i >= 0), None)
+        rows = doc.layouts[m.page].rows
+        start = next((r.index for r in rows if first in r.span.idx), None)
+        if start is None:
+            return
+        parts: list[Span] = []
+        last = rows[start]
+        for r in rows[start + 1 : start + 10]:
+            t = r.text.strip()
+            if r.y0 - last.y1 > 2.5 * max(r.h, last.h):
+                break
+            stop = (pt.find_dates(t) or re.search(r"(?i)(?<![a-z])(tel|fax|phone|gst|e-?mail|"
+                                                   r"www|http)(?![a-z])|@|電話|전화", t)
+                    or re.fullmatch(r"[-=*_.\s]+", t) or any(
+                        len(re.sub(r"\D", "", t[f.start:f.end])) >= 9 for f in pt.find_phones(t)))
+            if stop:
+                break
+            if _is_title(t) or any(h.row is r and h.weight > 3 for h in doc.hits) or re.fullmatch(
+                r"\(?\s?(?:CO\.?\s?REG\.?\s?(?:NO)?\s?[:.]?\s?)?[0-9][0-9A-Z -]{4,}\)?", t
+            ) or re.search(r"(?i)co\.?\s?reg|company\s?no|登録番号|사업자", t):
+                if parts:
+                    break
+                continue
+            if not (_addressy(t) or lb.ADDRESS_RE.search(t) or parts):
+                if parts:
+                    break
+                continue
+            if parts and not (_addressy(t) or lb.ADDRESS_RE.search(t)) and not re.search(
+                r"[,.]$", pt.nfkc(parts[-1].text)
+            ):
+                break
+            last = r
+            parts.append(_text_value(r.span) or r.span)
+        if not parts:
+            return
+        text_parts: list[str] = []
+        idx: list[int] = []
+        for k, p in enumerate(parts):
+            if k:
+                text_parts.append(" ")
+                idx.append(-1)
+            text_parts.append(p.text)
+            idx.extend(p.idx)
+        span = Span("".join(text_parts), idx)
+        c = Cand("merchant_address", span, m.page, None, 4.0, "under_name", y=0.0)
+        c.reasons.append("position_guess")
+        self._add(c)
+
     def _registration(self) -> None:
         """A Japanese T-number or a European VAT id anywhere, when no label announced one."""
         doc = self.doc
@@ -757,7 +818,19 @@ class _Reader:
             for r, c in rest:
                 if lb.COMPANY_RE.search(c.text):
                     company = c
-                    self._add(Cand("company", c.span.stripped(" "), r.page, None, 6.0, "suffix"))
+                    span = c.span.stripped(" ")
+                    m = re.match(r"([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)? [A-Z][a-z]+) (?=[A-Z])",
+                                 span.text)
+                    if m and len(span.text.split()) >= 4 and "name" in self.specs:
+                        # a name printed over the company's line: split, but say so
+                        nm = Cand("name", span.sub(0, m.end(1)), r.page, None, 6.5, "split")
+                        nm.reasons.append("weak_guess")
+                        self._add(nm)
+                        span = span.sub(m.end(), len(span.text))
+                    cc = Cand("company", span, r.page, None, 6.0, "suffix")
+                    if span is not c.span and len(span.text) < len(c.text.strip()):
+                        cc.reasons.append("weak_guess")
+                    self._add(cc)
                     break
         title = None
         if "title" in self.specs and not self.cands.get("title"):
@@ -891,7 +964,7 @@ class _Reader:
         # totals are below the table; a "total" inside the line items is a line's amount
         cs = [c for c in cs if not (name in ("subtotal", "tax", "total") and self._in_table(
             c.page, c.y))] or cs
-        cs.sort(key=lambda c: (-c.score, -c.page, -c.y))
+        cs.sort(key=lambda c: (-round(c.score, 1), -c.page, -c.y))
         return cs
 
     # ------------------------------------------------------------------ checks
@@ -919,6 +992,17 @@ def _noisy(text: str, lang: str) -> bool:
     if re.search(r"[\u3130-\u318f|\"“”{}\[\]_]", text):
         return True
     return lang != "ko" and bool(re.search(r"[\uac00-\ud7af\u1100-\u11ff]", text))
+
+
+def _span_offset(outer: Span, inner: Span) -> int:
+    """Where ``inner`` (a sub-span) starts inside ``outer``."""
+    first = next((i for i in inner.idx if i >= 0), None)
+    if first is None:
+        return 0
+    try:
+        return outer.idx.index(first)
+    except ValueError:
+        return 0
 
 
 def _id_key(text: str) -> str:

@@ -171,6 +171,12 @@ def _glyphs(page: OcrPage, angle: float) -> list[_Glyph]:
         if not ch.text.strip():
             continue
         pts = [(p.x * w, p.y * h) for p in ch.quad.points]
+        dx, dy = pts[1][0] - pts[0][0], pts[1][1] - pts[0][1]
+        if dx or dy:
+            turn = math.atan2(dy, dx) - angle
+            turn = (turn + math.pi) % (2 * math.pi) - math.pi
+            if abs(turn) > math.radians(35):
+                continue  # text running up or down the margin, not part of the rows
         # rotate by -angle: x' = x cos + y sin, y' = -x sin + y cos
         rx = [x * cos + y * sin for x, y in pts]
         ry = [-x * sin + y * cos for x, y in pts]
