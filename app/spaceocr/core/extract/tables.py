@@ -498,9 +498,15 @@ def _numeric_clusters(
     header rather than the next one.
     """
     segs: list[Segment] = []
+    prev: VisualLine | None = None
     for line in lines[start : start + 80]:
-        if line.segments and is_total_label(line.segments[0].text):
+        if any(is_total_label(sg.text) for sg in line.segments):
             break
+        if prev is not None and line.y0 - prev.y1 > 6 * line.h:
+            break
+        prev = line
+        if len(line.segments) == 1 and _is_attribute(line.segments):
+            continue
         for sg in line.segments:
             if _is_number(sg.text, decimal_comma) or _is_quantity(sg.text):
                 segs.append(sg)
@@ -650,6 +656,8 @@ def _read_rows(
             break
         if all(_is_rule(s.text) for s in line.segments):
             continue
+        if state.rows and len(line.segments) == 1 and _is_attribute(line.segments):
+            continue  # "GTIN: 4012345001235" under an item
         cells = _assign_line(line, state.cols, decimal_comma, state.edges, state.clusters)
         if not cells:
             continue

@@ -55,7 +55,8 @@ HEADER_LABELS: dict[str, tuple[str, ...]] = {
     "unit_price": (
         "単価", "单价", "單價", "단가", "unit price", "unitprice", "price", "rate",
         "unit cost", "price each", "each", "einzelpreis", "preis", "e-preis", "ep",
-        "nettopreis", "stückpreis", "prix unitaire", "prix unit.", "prix u.", "p.u.", "pu ht",
+        "nettopreis", "stückpreis", "preis/einheit", "preis je einheit", "preis pro einheit",
+        "prix unitaire", "prix unit.", "prix u.", "p.u.", "pu ht",
         "p.u. ht", "prix", "prijs", "stukprijs", "eenheidsprijs", "prijs per stuk",
     ),
     "amount": (
@@ -135,7 +136,11 @@ def is_total_label(text: str) -> bool:
     for lbl in _TOTALS_COMPACT:
         if t.startswith(lbl):
             rest = t[len(lbl):].lstrip(":：")
-            if not rest or rest[0] in "(（[" or _looks_numeric(rest) or rest[0] in "%":
+            if not rest or rest[0] in "(（[%" or _looks_numeric(rest):
+                return True
+            # a long Latin compound (Rechnungssumme, Zwischensumme, Subtotal) is a totals
+            # label whatever follows it; a short word (Total, Tax) only on its own
+            if len(lbl) >= 7 and all(c.isalpha() or c == "-" for c in lbl):
                 return True
     return False
 
