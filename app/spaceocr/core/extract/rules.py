@@ -400,6 +400,9 @@ class _Reader:
                     cand.score -= 1.5  # "Total 0% supplies: 50.82" is not the total
             if spec.name in PARTY_FIELDS and re.match(r"\s{0,2}[^\s:：]", right.text):
                 continue  # "Lieferant GmbH": the label word is part of a name
+            cstart = row.starts[row.cell_at(hit.start)]
+            if spec.name in PARTY_FIELDS and re.search(r"\w", row.text[cstart : hit.start]):
+                continue  # "Art-Nr-Lieferant": a column header, not a party's label
             if cand is not None and spec.name in PARTY_FIELDS:
                 vx0 = doc.span_box(row.page, cand.span)[0]
                 if vx0 - lx1 > max(0.12, 4 * (ly1 - ly0)):
