@@ -65,9 +65,7 @@ def test_load_result_gives_back_the_saved_result(store: Store) -> None:
     doc_id = store.save_result("jan", result, source_path="/in/doc1.pdf", template=INVOICE)
     loaded = store.load_result("jan", doc_id)
     assert loaded.fields == result.fields
-    # OcrPage.to_dict keeps 6 decimals: the pages come back as their dict form says
-    assert [p.to_dict() for p in loaded.ocr_pages] == [p.to_dict() for p in result.ocr_pages]
-    assert loaded.ocr_pages[0].text == result.ocr_pages[0].text
+    assert loaded.ocr_pages == result.ocr_pages  # exact: kept to re-ground edits
     assert (loaded.file_name, loaded.sha256, loaded.page_count) == (
         result.file_name,
         result.sha256,
@@ -279,3 +277,45 @@ def test_a_closed_store_refuses_new_work(store_path: Path) -> None:
     s.close()
     with pytest.raises(StoreError, match="closed"):
         s.list_sheets()
+
+
+def test_ocr_pages_in_the_json_encoding_still_load_and_damage_is_corrupt(
+    store: Store, store_path: Path
+) -> None:
+    import json
+    import zlib
+
+    result = sample(1)
+    doc_id = store.save_result("jan", result, template=INVOICE)
+    legacy = zlib.compress(json.dumps([p.to_dict() for p in result.ocr_pages]).encode())
+    conn = sqlite3.connect(store_path)
+    try:
+        conn.execute("UPDATE ocr_pages SET encoding = 'json+zlib', data = ?", (legacy,))
+        conn.commit()
+        assert store.ocr_pages("jan", doc_id)[0].text == result.ocr_pages[0].text
+        head = json.dumps(
+            [
+                {
+                    "index": 0,
+                    "width_px": 1,
+                    "height_px": 1,
+                    "dpi": 1.0,
+                    "engine": "t",
+                    "languages": [],
+                    "warnings": [],
+                    "text": ["a"],
+                    "confidence": [1.0],
+                    "line_no": [0],
+                    "word_no": [0],
+                }
+            ]
+        ).encode()
+        truncated = len(head).to_bytes(4, "little") + head  # the quads are missing
+        conn.execute(
+            "UPDATE ocr_pages SET encoding = 'pages1+zlib', data = ?", (zlib.compress(truncated),)
+        )
+        conn.commit()
+    finally:
+        conn.close()
+    with pytest.raises(StoreCorrupt, match="damaged"):
+        store.ocr_pages("jan", doc_id)

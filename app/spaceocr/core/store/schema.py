@@ -10,7 +10,8 @@ cell, with the clerk's state (confirmed, corrected value beside the original).
 
 Version 2: a numeric and an ISO-date form of every cell (so queries compare amounts as
 numbers and dates as dates; back-filled from the stored values), the OCR pages of each result
-(zlib-compressed JSON, so a corrected value can be re-grounded without OCR), the original
+(compressed, with the encoding named beside them, so a corrected value can be re-grounded
+without OCR), the original
 grounding of corrected cells, a review count per result, and indexes for queries.
 """
 
