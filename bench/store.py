@@ -66,8 +66,9 @@ def make_page(lines: list[str]) -> OcrPage:
                 word += 1
                 continue
             x0, y0 = 0.04 + col * 0.012, 0.04 + line_no * 0.025
-            chars.append(OcrChar(ch, Quad.from_bbox(x0, y0, x0 + 0.011, y0 + 0.02), 0.98,
-                                 line_no, word))
+            chars.append(
+                OcrChar(ch, Quad.from_bbox(x0, y0, x0 + 0.011, y0 + 0.02), 0.98, line_no, word)
+            )
     return OcrPage(0, 1654, 2339, 200.0, "bench", tuple(chars))
 
 
@@ -86,20 +87,34 @@ def make_result(n: int, items: int, rng: random.Random) -> DocumentResult:
         "total": f"¥{total:,}",
     }
     rows = [
-        {"description": f"品目 {k} サービス料", "quantity": str(k + 1),
-         "unit_price": f"¥{rng.randint(100, 9999):,}", "amount": f"¥{rng.randint(100, 99999):,}"}
+        {
+            "description": f"品目 {k} サービス料",
+            "quantity": str(k + 1),
+            "unit_price": f"¥{rng.randint(100, 9999):,}",
+            "amount": f"¥{rng.randint(100, 99999):,}",
+        }
         for k in range(items)
     ]
     filler = [f"備考 {k}: お支払いは期日までにお願いいたします" for k in range(12)]
     page = make_page([*values.values(), *(" ".join(r.values()) for r in rows), *filler])
     fields = [ExtractedField(k, v) for k, v in values.items()]
-    fields.append(ExtractedField("line_items", items=tuple(
-        tuple(ExtractedField(k, v) for k, v in r.items()) for r in rows)))
+    fields.append(
+        ExtractedField(
+            "line_items",
+            items=tuple(tuple(ExtractedField(k, v) for k, v in r.items()) for r in rows),
+        )
+    )
     grounded = ground_extracted(fields, [page], TEMPLATE, source="bench")
     return DocumentResult(
-        template=TEMPLATE.name, fields=grounded, file_name=f"invoice_{n:06d}.pdf",
-        sha256=hashlib.sha256(f"bench-{n}".encode()).hexdigest(), page_count=1,
-        page_sizes=((1654, 2339),), engine="bench", extractor="bench 1", ocr_pages=(page,),
+        template=TEMPLATE.name,
+        fields=grounded,
+        file_name=f"invoice_{n:06d}.pdf",
+        sha256=hashlib.sha256(f"bench-{n}".encode()).hexdigest(),
+        page_count=1,
+        page_sizes=((1654, 2339),),
+        engine="bench",
+        extractor="bench 1",
+        ocr_pages=(page,),
     )
 
 
@@ -129,10 +144,13 @@ def main(argv: list[str] | None = None) -> int:
     results = []
     for n in range(args.docs):
         base = bases[n % len(bases)]
-        results.append(replace(
-            base, sha256=hashlib.sha256(f"doc-{n}".encode()).hexdigest(),
-            file_name=f"invoice_{n:06d}.pdf",
-        ))
+        results.append(
+            replace(
+                base,
+                sha256=hashlib.sha256(f"doc-{n}".encode()).hexdigest(),
+                file_name=f"invoice_{n:06d}.pdf",
+            )
+        )
     tmp = tempfile.TemporaryDirectory()
     path = args.store or Path(tmp.name) / "bench.sqlite3"
     store = Store.open(path)
@@ -142,8 +160,10 @@ def main(argv: list[str] | None = None) -> int:
         store.save_result("bench", r, template=TEMPLATE)
     dt = time.perf_counter() - t
     size_mib = sum(p.stat().st_size for p in Path(path).parent.glob(Path(path).name + "*"))
-    print(f"insert: {args.docs} results in {dt:.2f} s = {args.docs / dt:,.0f} results/s "
-          f"({cells / dt:,.0f} cells/s), one transaction each")
+    print(
+        f"insert: {args.docs} results in {dt:.2f} s = {args.docs / dt:,.0f} results/s "
+        f"({cells / dt:,.0f} cells/s), one transaction each"
+    )
     print(f"store size: {size_mib / 2**20:.1f} MiB ({size_mib / args.docs / 1024:.1f} KiB/doc)")
 
     where = "total > 500000 and (vendor_name contains 商事 or vendor_name contains 상사)"
@@ -152,23 +172,31 @@ def main(argv: list[str] | None = None) -> int:
     print(f"query over {args.docs} documents:")
     print(f"  where  {where}\n  sort   {sort}\n  select {select}")
     n = timed("count(where)", lambda: store.count("bench", where))
-    rows = timed("query(where, sort, select): all rows", lambda: store.query(
-        "bench", where=where, sort=sort, select=select))
-    timed("query(where, sort, select, limit=100)", lambda: store.query(
-        "bench", where=where, sort=sort, select=select, limit=100))
-    timed("query(where on a line-item column)", lambda: store.query(
-        "bench", where="line_items.amount > 90000", select="total"))
+    rows = timed(
+        "query(where, sort, select): all rows",
+        lambda: store.query("bench", where=where, sort=sort, select=select),
+    )
+    timed(
+        "query(where, sort, select, limit=100)",
+        lambda: store.query("bench", where=where, sort=sort, select=select, limit=100),
+    )
+    timed(
+        "query(where on a line-item column)",
+        lambda: store.query("bench", where="line_items.amount > 90000", select="total"),
+    )
     timed("query(): every document, every cell", lambda: store.query("bench"), repeat=1)
     print(f"  -> {n} documents match; first: {rows[0].file_name} {rows[0].cells['total'].value}")
 
     from spaceocr.core.export.sheet import export_sheet
 
     out = Path(tmp.name) / "bench.csv"
-    timed("export_sheet(.csv, every document)", lambda: export_sheet(store, "bench", out),
-          repeat=1)
+    timed("export_sheet(.csv, every document)", lambda: export_sheet(store, "bench", out), repeat=1)
     if args.xlsx:
-        timed("export_sheet(.xlsx, every document)",
-              lambda: export_sheet(store, "bench", out.with_suffix(".xlsx")), repeat=1)
+        timed(
+            "export_sheet(.xlsx, every document)",
+            lambda: export_sheet(store, "bench", out.with_suffix(".xlsx")),
+            repeat=1,
+        )
     store.close()
     tmp.cleanup()
     return 0
