@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pymupdf
@@ -108,8 +108,8 @@ def find_chars(page: OcrPage, text: str) -> list[int] | None:
 
 
 @pytest.fixture(scope="session")
-def engine() -> Iterator[object]:
+def engine() -> object:
     """One embedded engine for every test that runs the models."""
     from spaceocr.core.ocr.embedded import EmbeddedEngine
 
-    yield EmbeddedEngine()
+    return EmbeddedEngine()

@@ -170,7 +170,8 @@ def test_rotated_pages_boxes_land_on_the_page_as_scanned(engine, degrees):
         first = chars[0].quad.center
         assert math.hypot(first.x * w - sx, first.y * h - sy) < 1.2 * (y1 - y0), (degrees,)
         for c in chars:
-            angle = math.degrees(c.quad.angle_rad)
+            q = c.quad  # the angle on the page in pixels (0..1 coordinates are not square)
+            angle = math.degrees(math.atan2((q.tr.y - q.tl.y) * h, (q.tr.x - q.tl.x) * w))
             diff = (angle - degrees + 180) % 360 - 180
             assert abs(diff) < 2.5, (degrees, c.text, angle)
 

@@ -100,6 +100,8 @@ def build_chars(
         for seg in row:
             last_word = None
             for ch in seg.chars:
+                if _unencodable(ch.text):
+                    continue  # a lone surrogate half from a model's dictionary: not text
                 if ch.word != last_word:
                     word_no += 1
                     last_word = ch.word
@@ -111,6 +113,10 @@ def build_chars(
                 quad = Quad(*(Point(_clip(x / width), _clip(y / height)) for x, y in mapped))
                 out.append(OcrChar(ch.text, quad, _clip(ch.confidence), line_no, word_no))
     return tuple(out)
+
+
+def _unencodable(text: str) -> bool:
+    return not text or any(0xD800 <= ord(c) <= 0xDFFF for c in text)
 
 
 def _clip(v: float) -> float:

@@ -39,7 +39,8 @@ Pt = tuple[float, float]
 
 def _is_junk(c: str) -> bool:
     o = ord(c)
-    return o == 0xFFFD or 0xE000 <= o <= 0xF8FF or o < 0x20 or 0x7F <= o < 0xA0
+    return (o == 0xFFFD or 0xE000 <= o <= 0xF8FF or 0xD800 <= o <= 0xDFFF or o < 0x20
+            or 0x7F <= o < 0xA0)
 
 
 def _invisible_share(page: pymupdf.Page) -> float:
