@@ -149,6 +149,8 @@ class _Doc:
             if not clash:
                 kept.append(h)
         kept.sort(key=lambda h: (h.page, h.row.index, h.start))
+        # a label inside a parenthesis or after "incl." qualifies another one: "(incl GST)"
+        kept = [h for h in kept if not _qualified(h)]
         # a field's label right after another of its labels is part of the value ("No.")
         out: list[Hit] = []
         for h in kept:
@@ -477,6 +479,10 @@ class _Reader:
                     s = s.sub(0, cut)
             return Cand(spec.name, s, page, None, score, how, y=y)
         found = _typed(doc, ftype, span.text)
+        if ftype in AMOUNT_TYPES:
+            found = [f for f in found if not (
+                f.normalized and "." not in f.normalized and len(f.normalized.lstrip("-")) >= 9
+            )]  # a long bare number is an id, not money
         if spec.name in ("registration_number", "customer_tax_id"):
             m = _VAT_RE.search(span.text) or _TNUM_RE.search(span.text)
             if m:
@@ -995,6 +1001,17 @@ def _noisy(text: str, lang: str) -> bool:
     if re.search(r"[\u3130-\u318f|\"“”{}\[\]_]", text):
         return True
     return lang != "ko" and bool(re.search(r"[\uac00-\ud7af\u1100-\u11ff]", text))
+
+
+def _qualified(h: Hit) -> bool:
+    """True for a label word that only qualifies the label before it (``Total (incl GST)``)."""
+    row = h.row
+    cstart = row.starts[row.cell_at(h.start)]
+    before = row.text[cstart : h.start]
+    if before.count("(") > before.count(")") and not row.text[h.start] == "(":
+        return True
+    return bool(re.search(r"(?i)(?:incl|inclusive|excl|exclusive|includes|inkl|zzgl|hors|"
+                          r"excluding|including)\.?\s*(?:of\s*)?$", before))
 
 
 def _span_offset(outer: Span, inner: Span) -> int:

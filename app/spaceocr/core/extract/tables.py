@@ -297,6 +297,8 @@ class _Row:
     page_index: int
     cells: dict[str, list[Segment]] = field(default_factory=dict)
     lines: list[VisualLine] = field(default_factory=list)
+    #: the description column also holds another column's values (article numbers)
+    shared_description: bool = False
 
     def has_numbers(self) -> bool:
         return any(r in self.cells for r in NUMERIC_ROLES)
@@ -320,6 +322,16 @@ LOW_CHAR_CONFIDENCE = 0.75
 _CURRENCY_CHARS = set("¥￥$€£₩円元원@ ")
 _EDGE_MARKS = "|｜│¦"
 _HANGUL = re.compile(r"[\uac00-\ud7af\u3130-\u318f]")
+#: Characters only Simplified Chinese writes (never Japanese or Traditional Chinese), and the
+#: Traditional-only forms of common ones: on a page of the other script they are misreads.
+_SIMPLIFIED_ONLY = set(
+    "费务电脑显纸发开项称单价额规备总计为营业购买销册书车门东马见贝页风饮亿乐条气关时长间"
+    "钱银铁纳识统码质运输设专证劳类货场导线网络软础写报处复韩简图说资产实应办专题"
+)
+_TRADITIONAL_ONLY = set(
+    "費務電腦顯紙發開項稱單價額規備總計為營業購買銷冊書車門東馬見貝頁風飲億樂條氣關時長間"
+    "錢銀鐵納識統碼質運輸設專證勞類貨場導線網絡軟礎寫報處複韓簡圖說資產實應辦題"
+)
 
 
 def _trim_marks(seg: Segment) -> Segment:
@@ -351,6 +363,9 @@ def _review(
             reasons.append("ocr_suspect")
     if language in ("ja", "zh-Hans", "zh-Hant") and _HANGUL.search(used.text):
         reasons.append("ocr_suspect")
+    foreign = _TRADITIONAL_ONLY if language == "zh-Hans" else _SIMPLIFIED_ONLY
+    if language in ("ja", "zh-Hans", "zh-Hant") and any(c in foreign for c in used.text):
+        reasons.append("ocr_suspect")  # 費 read as 费 on a Traditional page
     return reasons
 
 
@@ -386,6 +401,11 @@ def _row_fields(
         cell = _cell(name, seg, row.page_index, numeric=role != "description",
                      decimal_comma=decimal_comma, role=role)
         reasons = _review(role, whole, seg, page, language)
+        if role == "description":
+            if len({round(sg.y0) for sg in segs}) > 1 and len(row.lines) > 1:
+                reasons.append("multi_line")  # where one item's name ends is a guess
+            if seg.text.rstrip().endswith((":", "：")) or row.shared_description:
+                reasons.append("description_bounds")
         if role != "description" and cell.normalized is None:
             reasons.append("not_a_number")
         if reasons:
@@ -749,6 +769,13 @@ def _table_mode(
                     _read_rows(lines, start, state, decimal_comma)
     if state is not None:
         _resolve_unknown(state, decimal_comma)
+        desc = [c for c in state.cols if c.role == "description"]
+        shared = any(
+            o.role == IGNORED_ROLE and min(o.x1, d.x1) - max(o.x0, d.x0) > 0
+            for d in desc for o in state.cols
+        )
+        for row in state.rows:
+            row.shared_description = shared
     return state
 
 

@@ -227,7 +227,7 @@ def parse_number(text: str, *, decimal_comma: bool | None = None) -> Decimal | N
 
 
 _QTY = re.compile(
-    r"^\s*(?P<q>\d+(?:[.,]\d+)?)\s*"
+    r"^\s*(?P<q>[-−]?\d+(?:[.,]\d+)?)\s*"
     r"(?P<unit>個|개|点|點|本|枚|冊|台|件|箱|袋|本入|x|×|[a-zà-ÿ]{1,8}\.?(?:\(s\))?)?"
     r"\s*$",
     re.IGNORECASE,
