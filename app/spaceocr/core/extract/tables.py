@@ -325,8 +325,8 @@ _HANGUL = re.compile(r"[\uac00-\ud7af\u3130-\u318f]")
 #: Characters only Simplified Chinese writes (never Japanese or Traditional Chinese), and the
 #: Traditional-only forms of common ones: on a page of the other script they are misreads.
 _SIMPLIFIED_ONLY = set(
-    "费务电脑显纸发开项称单价额规备总计为营业购买销册书车门东马见贝页风饮亿乐条气关时长间"
-    "钱银铁纳识统码质运输设专证劳类货场导线网络软础写报处复韩简图说资产实应办专题"
+    "费务电脑显纸发开项单价额规备总计为营业购买销册书车门东马见贝页风饮亿乐气关时长间"
+    "钱银铁纳识统码质运输设专证劳类货场导线网络软础报处复韩简图说资产实应办题"
 )
 _TRADITIONAL_ONLY = set(
     "費務電腦顯紙發開項稱單價額規備總計為營業購買銷冊書車門東馬見貝頁風飲億樂條氣關時長間"
