@@ -319,3 +319,36 @@ def test_ocr_pages_in_the_json_encoding_still_load_and_damage_is_corrupt(
         conn.close()
     with pytest.raises(StoreCorrupt, match="damaged"):
         store.ocr_pages("jan", doc_id)
+
+
+def test_a_sheet_made_first_keeps_its_custom_templates_types(store: Store) -> None:
+    custom = parse_template(
+        {
+            "name": "mine",
+            "fields": [{"name": "paid", "type": "amount"}, {"name": "when", "type": "date"}],
+        }
+    )
+    store.create_sheet("c", custom)
+    result = make_result({"paid": "¥2,500", "when": "2026年5月1日"}, template=custom)
+    store.save_result("c", result)  # no template given: the sheet's is used
+    assert store.sheet_template("c") == custom
+    assert store.count("c", "paid > 2000 and when = 2026-05-01") == 1
+    with pytest.raises(SheetTemplateMismatch):
+        store.create_sheet("c", INVOICE)
+
+
+def test_without_any_template_the_results_fields_become_text_columns(store: Store) -> None:
+    custom = parse_template({"name": "adhoc", "fields": ["a", {"name": "rows", "children": ["x"]}]})
+    result = make_result({"a": "1"}, template=custom)
+    store.save_result("d", result)
+    template = store.sheet_template("d")
+    assert template.name == "adhoc"
+    assert [(f.name, f.type) for f in template.fields] == [("a", "text")]
+
+
+def test_the_store_packages_public_names_import() -> None:
+    import spaceocr.core.store as pkg
+
+    assert sorted(pkg.__all__) == sorted(set(pkg.__all__))
+    for name in pkg.__all__:
+        assert getattr(pkg, name) is not None

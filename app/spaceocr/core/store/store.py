@@ -388,6 +388,14 @@ class Store:
             self._templates[tjson] = cached
         return cached
 
+    def _known_template(self, sheet: str, name: str) -> Template | None:
+        """The sheet's own template when it exists and is of that name (keeps custom types)."""
+        try:
+            template = self.sheet_template(sheet)
+        except SheetNotFound:
+            return None
+        return template if template.name == name else None
+
     def delete_sheet(self, name: str) -> int:
         """Delete a sheet and its results; returns how many documents it held."""
         with self._write() as conn:
@@ -430,8 +438,9 @@ class Store:
         doc id (that is what ``--force`` does); the clerk's edits of the old result go with it.
 
         Args:
-            template: the template the result was made with; defaults to the built-in of
-                ``result.template`` (or columns from the result's own fields).
+            template: the template the result was made with; defaults to the sheet's own
+                (see :meth:`create_sheet`), else the built-in of ``result.template``, else
+                text columns named after the result's fields.
 
         Returns:
             The document's id in the sheet (``_id``).
@@ -442,7 +451,7 @@ class Store:
         """
         _check_sheet_name(sheet)
         if template is None:
-            template = template_for_result(result)
+            template = self._known_template(sheet, result.template) or template_for_result(result)
         elif template.name != result.template:
             raise SheetTemplateMismatch(
                 f"the result was made with {result.template!r}, not {template.name!r}"
