@@ -489,6 +489,11 @@ class _Reader:
                 found = [pt.Found(m.start(), m.end(), m.group(0).replace(" ", ""))]
         if ftype == "id":
             found = [f for f in found if _plausible_id(span.text[f.start : f.end])]
+            # the number is the first word after the label (after "No." / "Nr." / "#")
+            m = re.match(r"[\s:：#.]*(?:(?:No|Nr|N°|Nº)\.?\s?)?", span.text)
+            lead = m.end() if m else 0
+            found = [f for f in found if f.start <= lead + 1 or not span.text[lead:f.start].strip(
+                " :：#.")]
         if not found:
             return None
         f = found[0]
@@ -522,6 +527,41 @@ class _Reader:
         for spec in doc.template.scalar_fields:
             if not self.cands.get(spec.name):
                 self._pattern_fallback(spec)
+        for fname in ("invoice_number", "delivery_number", "quote_number", "po_number"):
+            if fname in names and not self.cands.get(fname):
+                self._unlabelled_number(fname)
+
+    def _unlabelled_number(self, fname: str) -> None:
+        """A document number whose label the OCR lost: an id in the header's key/value rows."""
+        doc = self.doc
+        used = {i for cs in self.cands.values() for c in cs for i in c.span.chars}
+        strong = re.compile(r"(?:No\.?\s?\d[\d-]{4,}|[A-Z]{1,4}-\d{2,}(?:-\d{2,})*)")
+        plain = re.compile(r"[A-Z]{0,4}-?\d[\d-]{5,}")
+        for pass_ in ("strong", "plain"):
+            for row in doc.layouts[0].rows:
+                if row.y0 > 0.45:
+                    break
+                cell = row.cells[-1]
+                t = cell.text.strip()
+                if set(cell.span.chars) & used or pt.find_dates(t) or re.fullmatch(
+                    r"T\d{13}|\d{3}-\d{4}", t
+                ):
+                    continue
+                if pass_ == "strong":
+                    ok = bool(strong.fullmatch(t))
+                else:
+                    ok = bool(
+                        len(row.cells) >= 2 and plain.fullmatch(t)
+                        and len(row.cells[-2].text) <= 14
+                        and not any(h.row is row and h.field for h in doc.hits)
+                        and not re.search(r"[\s().+]", t) and t.count("-") <= 2
+                    )
+                if ok:
+                    c = Cand(fname, cell.span.stripped(" "), 0, None, 3.0, "unlabelled",
+                             y=row.y0)
+                    c.reasons.append("no_label")
+                    self._add(c)
+                    return
 
     def _add(self, c: Cand) -> None:
         if c.name in PARTY_FIELDS and c.how in ("issuer_block", "top_line") and (
@@ -937,7 +977,28 @@ class _Reader:
             self.chosen[n] = best
         self._choose_amounts([n for n in amount_names if self.cands.get(n)])
 
+    def _second_amount_tax(self) -> None:
+        """A totals row with two amounts (合计 ¥16475.92 ¥988.56): the second is the tax."""
+        doc = self.doc
+        for c in self.cands.get("subtotal", []):
+            row = next((r for r in doc.rows if r.page == c.page and c.span.idx
+                        and c.span.idx[0] in r.span.idx), None)
+            if row is None:
+                continue
+            pos = _span_offset(row.span, c.span) + len(c.span.text)
+            rest = row.span.sub(pos, len(row.text))
+            found = pt.find_amounts(rest.text, comma_decimal=doc.comma_decimal)
+            if len(found) == 1 and found[0].normalized:
+                f = found[0]
+                t = Cand("tax", rest.sub(f.start, f.end), row.page, f.normalized, 4.0,
+                         "row_second", y=row.y0, amount=Decimal(f.normalized))
+                self._add(t)
+
     def _choose_amounts(self, names: list[str]) -> None:
+        if "tax" in self.specs and not self.cands.get("tax") and self.cands.get("subtotal"):
+            self._second_amount_tax()
+            names = [n for n in self.specs if self.specs[n].type in AMOUNT_TYPES
+                     and self.cands.get(n)]
         cands = {n: self._amount_pool(n) for n in names}
         pick: dict[str, Cand] = {}
         for n, cs in cands.items():
@@ -960,6 +1021,8 @@ class _Reader:
                 _, pick["subtotal"], pick["tax"], pick["total"] = best
                 consistent = True
         for n, c in pick.items():
+            if c.how == "row_second" and not consistent:
+                c.reasons.append("no_label")
             cs = cands[n]
             rivals = {x.amount for x in cs if x is not c and (
                 x.score >= c.score - 0.6 or self.doc.template.name == "receipt")}

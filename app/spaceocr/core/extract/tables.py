@@ -378,6 +378,44 @@ def _arithmetic_ok(cells: dict[str, ExtractedField]) -> bool | None:
     return abs(q * u - a) <= max(Decimal("0.011"), abs(a) * Decimal("0.0005"))
 
 
+def _repair(by_role: dict[str, ExtractedField]) -> None:
+    """Restore digits the OCR lost next to a misread mark, when the row's arithmetic tells.
+
+    ``3 x @부,050 = ¥3,150``: the unit price is 1,050, and its last digits are the ones read.
+    Only a cell whose reading dropped a mark is repaired, only when one repair alone fits,
+    and the cell stays under review.
+    """
+    try:
+        q, u, a = (Decimal(by_role[r].normalized or "") for r in NUMERIC_ROLES)
+    except (KeyError, ArithmeticError, ValueError):
+        return
+    if "ocr_suspect" in by_role["quantity"].review_reasons:
+        return
+    fits: list[tuple[str, Decimal]] = []
+    for role, want in (("unit_price", a / q if q else None), ("amount", q * u)):
+        cell = by_role[role]
+        if want is None or "ocr_suspect" not in cell.review_reasons:
+            continue
+        if want != want.quantize(Decimal("0.0001")):
+            continue
+        read = re.sub(r"\D", "", cell.value or "")
+        digits = format(want.normalize(), "f").replace(".", "")
+        if read and digits.endswith(read) and digits != read:
+            fits.append((role, want))
+    if len(fits) != 1:
+        return
+    role, want = fits[0]
+    cell = by_role[role]
+    others = [by_role[r].value or "" for r in NUMERIC_ROLES if r != role]
+    sep = "," if any("," in o for o in others) else ""
+    whole, _, frac = format(want, "f").partition(".")
+    text = f"{int(whole):,}".replace(",", sep) + (f".{frac}" if frac.strip("0") else "")
+    by_role[role] = replace(
+        cell, value=text, printed=cell.printed or cell.value, normalized=format(want, "f"),
+        review_reasons=tuple(dict.fromkeys((*cell.review_reasons, "repaired"))),
+    )
+
+
 def _row_fields(
     row: _Row,
     names: dict[str, str],
@@ -411,6 +449,8 @@ def _row_fields(
         if reasons:
             cell = replace(cell, review_reasons=tuple(dict.fromkeys(reasons)))
         by_role[role] = cell
+    if _arithmetic_ok(by_role) is False:
+        _repair(by_role)
     if _arithmetic_ok(by_role) is False:
         for r in NUMERIC_ROLES:
             c = by_role[r]

@@ -243,8 +243,8 @@ def split_quantity(
 ) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
     """Where the quantity (and a unit price after it) sit in a receipt's ``2 @ $7.67`` text.
 
-    Returns ``((q_start, q_end), (p_start, p_end) | None)`` as offsets into ``text``, or None
-    when the text is not a quantity. ``2個`` gives the digits only. A misread counter glued to
+    Returns ``((q_start, q_end), (p_start, p_end) | None)`` as offsets into ``text`` (the price
+    part as printed after ``@``, marks included), or None when the text is not a quantity. ``2個`` gives the digits only. A misread counter glued to
     the digits (``1개`` read ``17H``) is told apart with ``amount``: the quantity is the digit
     prefix for which quantity x unit price = amount.
     """
@@ -262,7 +262,9 @@ def split_quantity(
                     if Decimal(digits[:k]) * u == amount:
                         qb = qa + k
                         break
-            return (qa, qb), (p0 + span[0], p0 + span[1])
+            while p0 < len(t) and (t[p0] == "@" or t[p0].isspace()):
+                p0 += 1
+            return (qa, qb), (p0, len(t.rstrip()))
     m = _QTY.match(t)
     if m:
         return (m.start("q"), m.end("q")), None
