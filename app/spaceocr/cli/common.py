@@ -110,3 +110,19 @@ class Progress:
         if self.enabled:
             sys.stderr.write("\n")
             sys.stderr.flush()
+
+
+def open_store(store_arg: str | None) -> Any:
+    """The store: --store, else $SPACEOCR_STORE, else the settings' store path, else the
+    default file in the user data folder."""
+    from spaceocr.core.store import Store
+
+    path = store_arg or os.environ.get("SPACEOCR_STORE")
+    if not path:
+        try:
+            from spaceocr.core.settings import load_settings
+
+            path = load_settings().store_path
+        except Exception:  # noqa: BLE001 - unreadable settings: the default store
+            path = ""
+    return Store.open(path or None)

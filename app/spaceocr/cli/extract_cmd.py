@@ -21,6 +21,7 @@ from spaceocr.cli.common import (
     dump_json,
     iter_inputs,
     open_output,
+    open_store,
     pipeline_options,
     report_error,
 )
@@ -53,19 +54,20 @@ def register(sub: Any) -> None:
     p.set_defaults(func=run)
 
 
-def _load_template(args: argparse.Namespace) -> Any:
+def _load_template(args: argparse.Namespace, settings: Any) -> Any:
     from spaceocr.core.templates import load_fields_file, load_template
 
     if args.fields:
         return load_fields_file(args.fields)
-    return load_template(args.template or "receipt")
+    default = settings.default_template if settings is not None else ""
+    return load_template(args.template or default or "receipt")
 
 
 def _make_runner(args: argparse.Namespace, mode: str, settings: Any) -> Any:
     """A callable (path, progress, cancel) -> DocumentResult for the chosen mode."""
     from spaceocr.core.pipeline import build_components, component_names, process_document
 
-    template = _load_template(args)
+    template = _load_template(args, settings)
     options = pipeline_options(args)
     if mode == "hosted":
         from spaceocr.core.client import HostedClient
@@ -128,7 +130,7 @@ def run(args: argparse.Namespace) -> int:
             dump_json(env, out)
         return 1
 
-    store = _open_store(args) if args.sheet else None
+    store = open_store(args.store) if args.sheet else None
     cancel = threading.Event()
     progress = Progress(len(files))
     failures = 0
@@ -202,9 +204,3 @@ def _load_settings() -> Any:
     except Exception as exc:  # noqa: BLE001 - a broken settings file must not stop a batch
         logger.warning("settings not read (%s); using the defaults", exc)
         return None
-
-
-def _open_store(args: argparse.Namespace) -> Any:
-    from spaceocr.core.store import Store
-
-    return Store.open(args.store)
