@@ -139,9 +139,9 @@ def _usage(p: argparse.ArgumentParser) -> int:
 
 
 def _open(args: argparse.Namespace) -> Any:
-    from spaceocr.core.store import Store
+    from spaceocr.cli.common import open_store
 
-    return Store.open(args.store)
+    return open_store(args.store)
 
 
 def _bad_input(exc: Exception) -> int:
