@@ -214,6 +214,8 @@ def run_view(args: argparse.Namespace) -> int:
         if args.out:
             export_csv(rows, template, args.out, select=columns)
         else:
+            if hasattr(sys.stdout, "reconfigure"):
+                sys.stdout.reconfigure(newline="")  # CRLF as written, also on Windows
             sys.stdout.write(BOM)
             write_rows_csv(rows, template, sys.stdout, select=columns)
             sys.stdout.flush()
