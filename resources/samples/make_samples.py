@@ -21,13 +21,24 @@ def corporate_check_digit(base12: str) -> str:
     return str(9 - total % 9)
 
 
+def mixed_text(page: pymupdf.Page, x: float, y: float, s: str, size: float) -> None:
+    """Set ASCII runs in Helvetica and the rest in the CJK font, as Japanese documents do."""
+    run = ""
+    for ch in s + "\0":
+        if run and (ch == "\0" or ch.isascii() != run[0].isascii()):
+            font = "helv" if run[0].isascii() else "japan"
+            page.insert_text((x, y), run, fontname=font, fontsize=size)
+            x += pymupdf.get_text_length(run, fontname=font, fontsize=size)
+            run = ""
+        run += ch
+
+
 def invoice_ja(path: Path) -> None:
     doc = pymupdf.open()
     page = doc.new_page(width=595, height=842)
-    f = "japan"
 
     def text(x: float, y: float, s: str, size: float = 10.5) -> None:
-        page.insert_text((x, y), s, fontname=f, fontsize=size)
+        mixed_text(page, x, y, s, size)
 
     base = "801234567890"
     tnum = "T" + corporate_check_digit(base) + base
