@@ -18,6 +18,7 @@ import json
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -67,7 +68,7 @@ def load_pages(set_name: str, file: Path) -> list[OcrPage] | None:
 TIMES: list[float] = []
 
 
-def make_predict(set_name: str):  # noqa: ANN201 - a scorer callable
+def make_predict(set_name: str) -> Callable[[str, str], dict[str, Any]]:
     extractor = RuleExtractor()
 
     def predict(file: str, template: str) -> dict[str, Any]:

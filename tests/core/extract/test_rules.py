@@ -4,6 +4,8 @@ layout, checks, and the hints that let the matcher box the right characters."""
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
+from pathlib import Path
 
 import pymupdf
 import pytest
@@ -13,13 +15,24 @@ from spaceocr.core.extract.layout import build_layout, detect_language
 from spaceocr.core.extract.rules import RuleExtractor
 from spaceocr.core.pipeline import ground_extracted
 from spaceocr.core.templates import load_template, parse_template
-from spaceocr.core.types import Extraction, OcrChar, OcrPage, Point, Quad
+from spaceocr.core.types import (
+    ExtractedField,
+    Extraction,
+    FieldResult,
+    OcrChar,
+    OcrPage,
+    Point,
+    Quad,
+)
 
 W, H = 1000, 1400
 
 
+Rows = Sequence[tuple[float, Sequence[tuple[float, str]]]]
+
+
 def make_page(
-    rows: list[tuple[float, list[tuple[float, str]]]],
+    rows: Rows,
     *,
     index: int = 0,
     h: float = 20.0,
@@ -60,7 +73,7 @@ def make_page(
     return OcrPage(index, W, H, 200.0, "synthetic", tuple(chars))
 
 
-def _run(pages: list[OcrPage], template: str) -> tuple[Extraction, dict[str, object]]:
+def _run(pages: list[OcrPage], template: str) -> tuple[Extraction, dict[str, FieldResult]]:
     tpl = load_template(template)
     ex = RuleExtractor().extract(pages, tpl)
     grounded = {f.name: f for f in ground_extracted(ex.fields, pages, tpl, source="rules")}
@@ -71,7 +84,7 @@ def _values(ex: Extraction) -> dict[str, str]:
     return {f.name: f.value for f in ex.fields if f.value is not None}
 
 
-def _field(ex: Extraction, name: str):  # noqa: ANN202 - test helper
+def _field(ex: Extraction, name: str) -> ExtractedField:
     return next(f for f in ex.fields if f.name == name)
 
 
@@ -128,7 +141,7 @@ def test_a_tilted_photo_still_pairs_labels_with_values() -> None:
 
 
 def test_failed_arithmetic_marks_the_totals_for_review() -> None:
-    rows = [r for r in JA_RECEIPT if r[0] != 540] + [(540, [(60, "合計"), (800, "990円")])]
+    rows = [*(r for r in JA_RECEIPT if r[0] != 540), (540, [(60, "合計"), (800, "990円")])]
     ex, grounded = _run([make_page(rows)], "receipt")
     assert ("subtotal_tax_total", False) in [(n, ok) for n, ok, _ in ex.checks]
     for name in ("subtotal", "tax", "total"):
@@ -174,7 +187,8 @@ def test_english_invoice_labels_blocks_and_dates() -> None:
         "$2,791.32", "$139.57", "$2,930.89", "$2,930.89")
     # the tax rate is not the tax
     assert _field(ex, "tax").normalized == "139.57"
-    assert grounded["amount_due"].grounding.bbox[1] > 780 / H
+    due = grounded["amount_due"].grounding
+    assert due is not None and due.bbox[1] > 780 / H
 
 
 def test_european_amounts_and_the_subtotal_that_adds_up() -> None:
@@ -303,7 +317,7 @@ def test_a_users_own_fields_without_labels_use_the_field_name() -> None:
     assert _values(ex) == {"order_number": "A-7731", "total": "$12.00"}
 
 
-def test_born_digital_pdf_through_the_text_layer(tmp_path) -> None:  # noqa: ANN001
+def test_born_digital_pdf_through_the_text_layer(tmp_path: Path) -> None:
     read_text_layer = pytest.importorskip("spaceocr.core.ocr.pdf_text").read_text_layer
     path = tmp_path / "rechnung.pdf"
     doc = pymupdf.open()
@@ -349,5 +363,5 @@ def test_registry_builds_it_and_it_is_an_extractor() -> None:
     ([(100, [(60, "Facture date montant total TTC pour les")])], "fr"),
     ([(100, [(60, "Invoice total amount due thank you")])], "en"),
 ])
-def test_language_from_the_script_mix(rows, lang) -> None:  # noqa: ANN001
+def test_language_from_the_script_mix(rows: Rows, lang: str) -> None:
     assert detect_language([make_page(rows)]) == lang

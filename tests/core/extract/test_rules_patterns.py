@@ -33,7 +33,7 @@ def _amounts(text: str, **kw: bool) -> list[tuple[str, str | None]]:
     ("Total -8,79", [("-8,79", "-8.79")]),
     ("TOTAL RM 5.90", [("5.90", "5.90")]),
 ])
-def test_amounts_as_printed_with_plain_decimals(text: str, want: list) -> None:
+def test_amounts_as_printed_with_plain_decimals(text: str, want: list[tuple[str, str]]) -> None:
     assert _amounts(text) == want
 
 

@@ -27,10 +27,12 @@ LATIN_LANGS = ("en", "de", "fr", "nl")
 
 #: Labels that end a value search: totals that are not fields, payment lines, counters.
 STOP_LABELS: tuple[str, ...] = (
-    "お預り", "お預かり", "預り金", "お釣り", "お釣", "釣銭", "おつり", "値引", "割引", "点数", "合計点数",
+    "お預り", "お預かり", "預り金", "お釣り", "お釣", "釣銭", "おつり", "値引", "割引", "点数",
+    "合計点数",
     "買上点数", "電話", "TEL", "FAX",
     "받은금액", "받은 금액", "거스름돈", "잔돈", "할인", "승인번호", "카드번호", "대표자",
-    "找零", "实收", "實收", "（大写）", "(大写)", "（大寫）", "大写", "大寫", "开票人", "開票人", "收款人", "复核", "校验码", "机器编号",
+    "找零", "实收", "實收", "（大写）", "(大写)", "（大寫）", "大写", "大寫", "开票人", "開票人",
+    "收款人", "复核", "校验码", "机器编号",
     "Amount Paid", "Paid", "Change", "Change Due", "Cash Tendered", "Tendered", "Rounding",
     "Rounding Adj", "Discount", "Total Qty", "Total Items", "Item(s)", "Items", "Qty(s)",
     "Total Quantity", "Deposit", "Tip", "Gratuity", "Balance Forward", "Previous Balance",
@@ -78,7 +80,8 @@ JOB_TITLE_RE = re.compile(
 )
 
 PAYMENT_WORDS: tuple[str, ...] = (
-    "クレジットカード", "クレジット", "現金", "交通系IC", "電子マネー", "QR決済", "PayPay", "デビット",
+    "クレジットカード", "クレジット", "現金", "交通系IC", "電子マネー", "QR決済", "PayPay",
+    "デビット",
     "iD", "QUICPay", "楽天ペイ", "d払い",
     "신용카드", "체크카드", "현금", "카드", "계좌이체", "카카오페이", "삼성페이", "네이버페이",
     "微信支付", "支付宝", "现金", "現金", "银联", "信用卡",

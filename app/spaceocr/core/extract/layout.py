@@ -304,7 +304,8 @@ def detect_language(pages: Sequence[OcrPage]) -> str:
     if kana >= 3 and kana >= 0.04 * han:
         return "ja"
     joined = "".join(text_parts)
-    if han >= 4 and re.search(r"株式会社|有限会社|合同会社|〒|[都道府県][^\s]{0,6}[市区町村]|様|御中", joined):
+    ja_marks = r"株式会社|有限会社|合同会社|〒|[都道府県][^\s]{0,6}[市区町村]|様|御中"
+    if han >= 4 and re.search(ja_marks, joined):
         return "ja"
     if han >= 4 and han * 2 >= latin * 0.3:
         return "zh-Hant" if hant > hans else "zh-Hans"

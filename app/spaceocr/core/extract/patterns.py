@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 __all__ = [
-    "Found",
     "FINDERS",
+    "Found",
     "find_amounts",
     "find_currency",
     "find_dates",

@@ -35,8 +35,7 @@ from spaceocr.core.errors import Cancelled
 from spaceocr.core.extract import checks as chk
 from spaceocr.core.extract import labels as lb
 from spaceocr.core.extract import patterns as pt
-from spaceocr.core.extract.layout import Cell, PageLayout, Row, Span, build_layout
-from spaceocr.core.extract.layout import detect_language
+from spaceocr.core.extract.layout import Cell, PageLayout, Row, Span, build_layout, detect_language
 from spaceocr.core.templates.schema import FieldSpec, Template
 from spaceocr.core.types import ExtractedField, Extraction, MatchHint, OcrPage, Point
 
@@ -207,8 +206,8 @@ class _Doc:
 
 
 _LATIN = re.compile(r"[A-Za-zÀ-ÿ]")
-_VAT_RE = re.compile(r"(?<![A-Za-z0-9])(?:DE|FR|NL|BE|AT|LU|IT|ES|GB)\s?[0-9A-Z]{2}(?:\s?[0-9]){7,10}"
-                     r"(?:B\d\d)?(?![A-Za-z0-9])")
+_VAT_RE = re.compile(r"(?<![A-Za-z0-9])(?:DE|FR|NL|BE|AT|LU|IT|ES|GB)\s?[0-9A-Z]{2}"
+                     r"(?:\s?[0-9]){7,10}(?:B\d\d)?(?![A-Za-z0-9])")
 _TNUM_RE = re.compile(r"(?<![A-Za-z0-9])T\s?\d{13}(?!\d)")
 
 
@@ -350,7 +349,7 @@ class _Reader:
                         self.table = table
                 else:
                     rows = tables.find_line_items(self.doc.pages, spec, language=self.doc.lang)
-            except Exception:  # noqa: BLE001 - a table that cannot be read must not stop fields
+            except Exception:
                 logger.exception("line items of %s could not be read", spec.name)
                 continue
             if rows:
@@ -412,10 +411,8 @@ class _Reader:
             if cand is not None:
                 out.append(cand)
                 continue
-            if right.stripped(_CONNECT).text and ftype not in AMOUNT_TYPES + ("date", "time"):
-                # something that is not the type sits right of the label: not this field's
-                if ftype in ("id", "phone", "email", "currency"):
-                    continue
+            if right.stripped(_CONNECT).text and ftype in ("id", "phone", "email", "currency"):
+                continue  # something that is not the type sits right of the label
             # below: the cell under the label
             for r in doc.rows_below(row):
                 below = [c for c in r.cells if _x_overlap(c, lx0, lx1 + (lx1 - lx0) * 0.5)
@@ -590,7 +587,7 @@ class _Reader:
         for row in doc.rows:
             for rx, target in ((name_rx, "name"), (id_rx, "id")):
                 for m in rx.finditer(row.text):
-                    x0, y0, x1, y1 = doc.span_box(row.page, row.span.sub(m.start(), m.end()))
+                    x0, y0, _x1, y1 = doc.span_box(row.page, row.span.sub(m.start(), m.end()))
                     best = None
                     for pg, mx, my, kind in marks:
                         if pg != row.page or mx > x0 + 0.01:
@@ -828,8 +825,8 @@ class _Reader:
         doc = self.doc
         used: set[int] = set()
         for n in ("email", "phone", "fax", "mobile", "url"):
-            for c in self.cands.get(n, []):
-                used.update(c.span.chars)
+            for known in self.cands.get(n, []):
+                used.update(known.span.chars)
         rows = [r for r in doc.rows if r.page == 0]
         lines: list[tuple[Row, Cell]] = [(r, c) for r in rows for c in r.cells]
         # address
@@ -853,16 +850,16 @@ class _Reader:
                             r2.y0 - r.y1 < 2 * r.h
                         ) and not pt.find_phones(c2.text):
                             span = Span(span.text + " " + c2.span.text,
-                                        span.idx + [-1] + c2.span.idx)
+                                        [*span.idx, -1, *c2.span.idx])
                     self._add(Cand("address", span, r.page, None, 6.0, "street"))
                     break
-        addr = {i for c in self.cands.get("address", []) for i in c.span.chars}
+        addr = {i for a in self.cands.get("address", []) for i in a.span.chars}
         rest = [(r, c) for r, c in lines
                 if not (set(c.span.chars) & (used | addr)) and re.search(r"\w{2}", c.text)
                 and not pt.find_phones(c.text) and not pt.find_emails(c.text)
                 and not re.search(r"(?i)^(tel|fax|phone|mobile|e-?mail|www)", c.text.strip())
                 and not re.search(r"〒", c.text)]
-        company = None
+        company: Cell | None = None
         if "company" in self.specs and not self.cands.get("company"):
             for r, c in rest:
                 if lb.COMPANY_RE.search(c.text):
@@ -881,7 +878,7 @@ class _Reader:
                         cc.reasons.append("weak_guess")
                     self._add(cc)
                     break
-        title = None
+        title: Cell | None = None
         if "title" in self.specs and not self.cands.get("title"):
             for r, c in rest:
                 if c is company:
@@ -920,7 +917,8 @@ class _Reader:
                     sub = row.span.sub(f.start, f.end)
                     if ftype == "phone":
                         before = row.text[max(0, f.start - 8) : f.start].lower()
-                        if re.search(r"fax|ファクス|팩스|传真|f\s?[:.]?\s*$", before) and name != "fax":
+                        fax_before = re.search(r"fax|ファクス|팩스|传真|f\s?[:.]?\s*$", before)
+                        if fax_before and name != "fax":
                             continue
                         if name in ("fax", "mobile"):
                             continue
@@ -988,10 +986,11 @@ class _Reader:
             pos = _span_offset(row.span, c.span) + len(c.span.text)
             rest = row.span.sub(pos, len(row.text))
             found = pt.find_amounts(rest.text, comma_decimal=doc.comma_decimal)
-            if len(found) == 1 and found[0].normalized:
+            norm = found[0].normalized if len(found) == 1 else None
+            if norm:
                 f = found[0]
-                t = Cand("tax", rest.sub(f.start, f.end), row.page, f.normalized, 4.0,
-                         "row_second", y=row.y0, amount=Decimal(f.normalized))
+                t = Cand("tax", rest.sub(f.start, f.end), row.page, norm, 4.0,
+                         "row_second", y=row.y0, amount=Decimal(norm))
                 self._add(t)
 
     def _choose_amounts(self, names: list[str]) -> None:
@@ -1071,7 +1070,7 @@ def _qualified(h: Hit) -> bool:
     row = h.row
     cstart = row.starts[row.cell_at(h.start)]
     before = row.text[cstart : h.start]
-    if before.count("(") > before.count(")") and not row.text[h.start] == "(":
+    if before.count("(") > before.count(")") and row.text[h.start] != "(":
         return True
     return bool(re.search(r"(?i)(?:incl|inclusive|excl|exclusive|includes|inkl|zzgl|hors|"
                           r"excluding|including)\.?\s*(?:of\s*)?$", before))
