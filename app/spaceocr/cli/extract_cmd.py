@@ -130,7 +130,19 @@ def run(args: argparse.Namespace) -> int:
             dump_json(env, out)
         return 1
 
-    store = open_store(args.store) if args.sheet else None
+    store = None
+    if args.sheet:
+        try:
+            store = open_store(args.store)
+            # a sheet of another template fails now, before any page is read
+            store.create_sheet(args.sheet, template)
+        except Exception as exc:  # noqa: BLE001 - the store cannot take this batch
+            if store is not None:
+                store.close()
+            env = report_error(exc, None, args.verbose)
+            with _output(args) as out:
+                dump_json(env, out)
+            return 1
     cancel = threading.Event()
     progress = Progress(len(files))
     failures = 0
@@ -177,6 +189,8 @@ def run(args: argparse.Namespace) -> int:
             with open(args.out, "w", encoding="utf-8-sig", newline="") as fh:
                 write_results_csv(results, template, fh)
         else:
+            if hasattr(sys.stdout, "reconfigure"):
+                sys.stdout.reconfigure(newline="")  # the writer's CRLF, not \r\r\n
             sys.stdout.write("\ufeff")
             write_results_csv(results, template, sys.stdout)
     return 1 if failures else 0
