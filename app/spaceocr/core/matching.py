@@ -466,7 +466,7 @@ class MatchIndex:
     # -- searching -----------------------------------------------------------------------
     def _exact(self, targets: list[_Target], texts: Sequence[str] | None = None) -> list[Candidate]:
         out: list[Candidate] = []
-        texts = texts or [v.text for v in self.views]
+        texts = texts or [pv.text for pv in self.views]
         for t in targets:
             if not t.text:
                 continue
@@ -490,7 +490,7 @@ class MatchIndex:
         cutoff = 40.0
         out: list[Candidate] = []
         slack = max(2, m // 3)
-        texts = texts or [v.text for v in self.views]
+        texts = texts or [pv.text for pv in self.views]
         for vn, view in enumerate(self.views):
             text = texts[vn]
             if not text:
