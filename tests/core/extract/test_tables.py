@@ -370,6 +370,63 @@ class TestReceipts:
         assert find_line_items([make_page(rows, align={500: R})], SPEC) == ()
 
 
+class TestWithoutHeader:
+    def test_aligned_numbers_without_a_readable_header(self) -> None:
+        # every header label misread: rows are found from the aligned numbers, the columns
+        # named from quantity x unit price = amount; a tax column at the right is not taken
+        rows = [
+            (200, [(80, "뿌@"), (560, "수해"), (760, "_@"), (900, "#%"), (1040, "&&")]),
+            (240, [(80, "Laptop stand"), (600, "2"), (800, "45.00"), (940, "90.00"),
+                   (1080, "9.00")]),
+            (280, [(80, "USB hub"), (600, "3"), (800, "12.50"), (940, "37.50"),
+                   (1080, "3.75")]),
+            (320, [(80, "Cable"), (600, "10"), (800, "1.20"), (940, "12.00"),
+                   (1080, "1.20")]),
+        ]
+        al = {600: R, 800: R, 940: R, 1080: R}
+        scaled = [(y, [(x * 0.85, t) for x, t in cs]) for y, cs in rows]
+        page = make_page(scaled, align={k * 0.85: v for k, v in al.items()})
+        items = find_line_items([page], SPEC)
+        assert cells(items) == [
+            {"description": "Laptop stand", "quantity": "2", "unit_price": "45.00",
+             "amount": "90.00"},
+            {"description": "USB hub", "quantity": "3", "unit_price": "12.50",
+             "amount": "37.50"},
+            {"description": "Cable", "quantity": "10", "unit_price": "1.20", "amount": "12.00"},
+        ]
+        row = {c.name: c for c in items[0]}
+        assert "no_header" in row["description"].review_reasons  # roles were inferred
+        assert row["amount"].review_reasons == ()  # confirmed by the row's arithmetic
+
+
+class TestOcrRepairs:
+    def test_lost_decimal_point(self) -> None:
+        rows = [
+            (200, [(60, "Description"), (560, "Qty"), (700, "Unit Price"), (880, "Amount")]),
+            (240, [(60, "Monitor"), (590, "1"), (800, "1327 54"), (940, "1327.54")]),
+            (300, [(700, "Total"), (940, "1327.54")]),
+        ]
+        page = make_page(rows, align={590: R, 800: R, 940: R})
+        row = {c.name: c for c in find_line_items([page], SPEC)[0]}
+        assert row["unit_price"].value == "1327.54"
+        assert row["unit_price"].printed == "1327 54"
+        assert "ocr_suspect" in row["unit_price"].review_reasons
+
+    def test_digits_lost_next_to_a_misread_sign_come_back_from_the_arithmetic(self) -> None:
+        rows = [
+            (100, [(40, "レシート")]),
+            (160, [(40, "文庫本")]),
+            (195, [(80, "3個 × @부,050"), (700, "¥3,150")]),
+            (260, [(40, "合計"), (700, "¥3,150")]),
+        ]
+        page = make_page(rows, align={700: R})
+        row = {c.name: c for c in find_line_items([page], SPEC)[0]}
+        assert row["unit_price"].value == "1,050"
+        assert row["unit_price"].normalized == "1050"
+        assert "repaired" in row["unit_price"].review_reasons
+        assert row["amount"].value == "¥3,150" and not row["amount"].review_reasons
+
+
 class TestReview:
     def test_shaky_characters_send_a_cell_to_review(self) -> None:
         rows = ja_invoice_rows()

@@ -234,6 +234,9 @@ def _header_roles(cols: Sequence[_Column]) -> frozenset[str]:
 _ONE_LIKE = {"一", "l", "I", "|", "丨", "ー"}
 
 
+_LOST_POINT = re.compile(r"[¥￥$€]?\d{2,} \d{2}")
+
+
 def _fix_ocr(name: str, text: str) -> str:
     """Undo the OCR's commonest confusions in a cell (the printed text stays searchable).
 
@@ -244,6 +247,8 @@ def _fix_ocr(name: str, text: str) -> str:
         return "1"
     if name == "description":
         return re.sub(r"(?<=[\u30a1-\u30fa])一", "ー", text)
+    if name in ("unit_price", "amount") and _LOST_POINT.fullmatch(text):
+        return text.replace(" ", ".")  # "1327 54": the decimal point was not read
     return text
 
 
@@ -299,6 +304,8 @@ class _Row:
     lines: list[VisualLine] = field(default_factory=list)
     #: the description column also holds another column's values (article numbers)
     shared_description: bool = False
+    #: read without a header: the columns' roles are inferred
+    inferred: bool = False
 
     def has_numbers(self) -> bool:
         return any(r in self.cells for r in NUMERIC_ROLES)
@@ -308,6 +315,10 @@ def _quantity_seg(seg: Segment) -> Segment:
     """The digits of a quantity cell (``2個`` -> ``2``), or the cell itself."""
     sp = split_quantity(seg.text)
     if sp is None:
+        words = seg.words()
+        # a unit printed before the count in the same cell ("台 1", "Stk 20")
+        if len(words) == 2 and _has_letters(words[0].text) and words[1].text.isdigit():
+            return words[1]
         return seg
     (a, b), _ = sp
     try:
@@ -439,6 +450,8 @@ def _row_fields(
         cell = _cell(name, seg, row.page_index, numeric=role != "description",
                      decimal_comma=decimal_comma, role=role)
         reasons = _review(role, whole, seg, page, language)
+        if cell.printed is not None and role != "description":
+            reasons.append("ocr_suspect")  # the value is not quite what the OCR read
         if role == "description":
             if len({round(sg.y0) for sg in segs}) > 1 and len(row.lines) > 1:
                 reasons.append("multi_line")  # where one item's name ends is a guess
@@ -451,6 +464,14 @@ def _row_fields(
         by_role[role] = cell
     if _arithmetic_ok(by_role) is False:
         _repair(by_role)
+    if row.inferred:
+        # no header was read: only numbers the row's arithmetic confirms are trusted
+        checked = _arithmetic_ok(by_role) is True
+        for r, c in list(by_role.items()):
+            if r == "description" or not checked:
+                by_role[r] = replace(
+                    c, review_reasons=tuple(dict.fromkeys((*c.review_reasons, "no_header")))
+                )
     if _arithmetic_ok(by_role) is False:
         for r in NUMERIC_ROLES:
             c = by_role[r]
@@ -658,9 +679,8 @@ def _assign_line(
 
 def _numeric_cells_ok(cells: dict[str, list[Segment]], decimal_comma: bool | None) -> bool:
     """True when a numeric column of the line holds a number (a misread one may not)."""
-    for role in NUMERIC_ROLES:
-        segs = cells.get(role)
-        if not segs:
+    for role, segs in cells.items():
+        if role == "description" or not segs:
             continue
         text = " ".join(s.text for s in segs)
         ok = _is_quantity(text) if role == "quantity" else _is_number(text, decimal_comma)
@@ -920,12 +940,22 @@ def _resolve_unknown(state: _TableState, decimal_comma: bool | None) -> None:
             )
         return out
 
+    def texts(key: str) -> list[str]:
+        return [" ".join(sg.text for sg in r.cells[key]) for r in rows if r.cells.get(key)]
+
     numeric_keys = []
     for k in keys:
         vals = values(k)
         present = sum(1 for r in rows if r.cells.get(k))
+        if any("%" in t for t in texts(k)):
+            continue  # a tax rate
         if present >= 0.5 * len(rows) and sum(v is not None for v in vals) >= 0.6 * present:
             numeric_keys.append(k)
+
+    def count_like(key: str) -> bool:
+        """Small whole numbers without a currency sign: what a quantity column holds."""
+        ts = texts(key)
+        return bool(ts) and all(re.fullmatch(r"\s*\d{1,4}\s*\D{0,3}\s*", t) for t in ts)
     missing = [r for r in NUMERIC_ROLES if r not in known]
     xpos = {c.role: c.cx for c in state.cols if c.role in ROLES}
     best: tuple[float, dict[str, str]] | None = None
@@ -946,10 +976,17 @@ def _resolve_unknown(state: _TableState, decimal_comma: bool | None) -> None:
                     if q is not None and u is not None and a is not None and abs(q * u - a) < 0.02
                 )
                 score = hits * 10 + n
+                for r, k in mapping.items():
+                    if r == "quantity":
+                        score += 2 if count_like(k) else -3
+                    elif count_like(k):
+                        score -= 1
+                if "amount" in mapping and mapping["amount"] == max(
+                    chosen, key=lambda k: float(k[len(UNKNOWN):])
+                ):
+                    score += 1
                 if best is None or score > best[0]:
                     best = (score, mapping)
-        if best is not None:
-            break
     mapping = best[1] if best else {}
     if "description" not in known:
         # the leftmost unrecognised column holding text is the description
@@ -985,6 +1022,75 @@ def _first_row_line(
         if cells.get("description") and _numeric_cells_ok(cells, decimal_comma):
             return k
     return None
+
+
+# ----------------------------------------------------------------------------- aligned mode
+
+
+def _aligned_mode(
+    lines: Sequence[VisualLine], decimal_comma: bool | None
+) -> _TableState | None:
+    """A table whose header could not be read: rows of a name and aligned numbers.
+
+    The longest run of lines that start with text and end in a number, holding two numbers
+    or more, is the body; its number columns are found from how the numbers line up, and
+    named from their values (quantity x unit price = amount, counts, the rightmost amount).
+    """
+
+    def numbers(line: VisualLine) -> list[Segment]:
+        return [
+            sg for sg in line.segments[1:]
+            if _is_number(sg.text, decimal_comma) or _is_quantity(sg.text)
+        ]
+
+    def is_row(line: VisualLine) -> bool:
+        segs = line.segments
+        if len(segs) < 3 or not _has_letters(segs[0].text) or is_total_label(segs[0].text):
+            return False
+        return len(numbers(line)) >= 2 and _is_number(segs[-1].text, decimal_comma)
+
+    best: list[int] = []
+    k = 0
+    while k < len(lines):
+        if not is_row(lines[k]):
+            k += 1
+            continue
+        run = [k]
+        m = k + 1
+        while m < len(lines):
+            if is_row(lines[m]):
+                run.append(m)
+                m += 1
+            elif m + 1 < len(lines) and len(lines[m].segments) == 1 and is_row(lines[m + 1]):
+                m += 1  # a description's second line
+            else:
+                break
+        if len(run) > len(best):
+            best = run
+        k = m
+    if len(best) < 2:
+        return None
+    body = [lines[i] for i in best]
+    nums = sorted((sg for ln in body for sg in numbers(ln)), key=lambda sg: sg.x0)
+    groups: list[list[float]] = []
+    for sg in nums:
+        if groups and sg.x0 < groups[-1][1]:
+            groups[-1][1] = max(groups[-1][1], sg.x1)
+            groups[-1][2] += 1
+        else:
+            groups.append([sg.x0, sg.x1, 1])
+    firsts = [ln.segments[0] for ln in body]
+    cols = [_Column("description", min(sg.x0 for sg in firsts), max(sg.x1 for sg in firsts))]
+    cols += [_Column(UNKNOWN, g[0], g[1]) for g in groups if g[2] >= 2]
+    cols.sort(key=lambda c: c.x0)
+    state = _TableState(cols=cols, roles=frozenset({"description"}))
+    state.clusters = [(c.x0, c.x1, i) for i, c in enumerate(cols) if c.role == UNKNOWN]
+    _read_rows(lines, best[0], state, decimal_comma)
+    _resolve_unknown(state, decimal_comma)
+    state.rows = [r for r in state.rows if any(k in r.cells for k in NUMERIC_ROLES)]
+    for r in state.rows:
+        r.inferred = True
+    return state if state.rows else None
 
 
 # ----------------------------------------------------------------------------- receipt mode
@@ -1204,6 +1310,13 @@ def find_tables(
                 end_page = rows[-1].page_index
                 end_y = max(ln.y1 for ln in rows[-1].lines)
                 break
+        else:
+            for lines in all_lines:
+                aligned = _aligned_mode(lines, decimal_comma)
+                if aligned is not None:
+                    rows, used = aligned.rows, aligned.used_lines
+                    end_page, end_y = aligned.end_page, aligned.end_y
+                    break
     by_index = {p.index: p for p in pages}
     out_rows = [_row_fields(r, names, decimal_comma, by_index, language) for r in rows]
     out_rows = [r for r in out_rows if r]
