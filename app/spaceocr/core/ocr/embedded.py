@@ -7,7 +7,8 @@ with the warning ``korean_unavailable``. Nothing is downloaded, ever.
 
 Per page:
 
-1. orientation probe on a small copy (:mod:`.orientation`); the page is turned upright;
+1. a faded page has its contrast stretched; the page's detection tells whether it lies on its
+   side or upside down (:mod:`.orientation`), and it is turned upright;
 2. PP-OCR reads the page: line quads (tilted with the text), characters along each line;
 3. where PP-OCR left a line's text uncovered or read it with low confidence, Tesseract ``kor``
    reads that line; its Hangul replaces what PP-OCR put there (PP-OCR has no Hangul at all),
@@ -23,15 +24,19 @@ from __future__ import annotations
 import logging
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 from PIL import Image
 
-from spaceocr.core.errors import Cancelled, EngineRequestFailed
+from spaceocr.core.errors import Cancelled, EngineRequestFailed, EngineUnavailable
 from spaceocr.core.ocr.layout import build_chars, group_rows
-from spaceocr.core.ocr.orientation import detect_rotation, rotate_upright, unrotate_point
-from spaceocr.core.ocr.ppocr import PpOcr
+from spaceocr.core.ocr.orientation import flat_angle, rotate_upright, unrotate_point
+from spaceocr.core.ocr.ppocr import Detection, PpOcr
 from spaceocr.core.types import OcrPage
+
+if TYPE_CHECKING:
+    from spaceocr.core.ocr.korean import KoreanReader
 
 __all__ = ["EmbeddedEngine"]
 
@@ -56,6 +61,10 @@ def stretch_contrast(image: Image.Image) -> Image.Image:
     lut = [min(255, max(0, round((v - lo) * 255.0 / (hi - lo)))) for v in range(256)]
     logger.debug("low contrast (%.0f..%.0f): stretched", lo, hi)
     return image.point(lut * 3)
+
+
+def _bgr(image: Image.Image) -> np.ndarray:
+    return np.ascontiguousarray(np.asarray(image)[:, :, ::-1])
 
 
 class EmbeddedEngine:
@@ -84,7 +93,7 @@ class EmbeddedEngine:
         self._tessdata = Path(tessdata) if tessdata is not None else None
         self._korean_enabled = korean
         self._detect_orientation = detect_orientation
-        self._korean = None
+        self._korean: KoreanReader | None = None
         self._korean_checked = False
         self._lock = threading.Lock()
 
@@ -97,7 +106,7 @@ class EmbeddedEngine:
         """True when Tesseract and its ``kor`` data can be used."""
         return self._korean_reader() is not None
 
-    def _korean_reader(self):  # type: ignore[no-untyped-def]
+    def _korean_reader(self) -> KoreanReader | None:
         if not self._korean_enabled:
             return None
         if not self._korean_checked:
@@ -106,6 +115,24 @@ class EmbeddedEngine:
             self._korean = KoreanReader.create(self._tessdata)
             self._korean_checked = True
         return self._korean
+
+    def _upright(self, image: Image.Image) -> tuple[int, Image.Image, Detection]:
+        """The page turned upright: (counter-clockwise turn, image, its detection)."""
+        det = self._ppocr.detect(_bgr(image))
+        if not self._detect_orientation or det.boxes is None:
+            return 0, image, det
+        flat = flat_angle(self._ppocr, det)
+        if flat == 0:
+            return 0, image, det
+        if flat == 180:
+            turned = rotate_upright(image, 180)
+            return 180, turned, self._ppocr.detect(_bgr(turned))
+        turned = rotate_upright(image, 90)
+        det = self._ppocr.detect(_bgr(turned))
+        if flat_angle(self._ppocr, det) == 180:
+            turned = rotate_upright(image, 270)
+            return 270, turned, self._ppocr.detect(_bgr(turned))
+        return 90, turned, det
 
     def recognize(
         self,
@@ -123,10 +150,8 @@ class EmbeddedEngine:
         warnings: list[str] = []
         with self._lock:  # one page at a time through the shared models
             try:
-                angle = detect_rotation(self._ppocr, rgb) if self._detect_orientation else 0
-                upright = stretch_contrast(rotate_upright(rgb, angle))
-                bgr = np.ascontiguousarray(np.asarray(upright)[:, :, ::-1])
-                lines = self._ppocr.read(bgr)
+                angle, upright, det = self._upright(stretch_contrast(rgb))
+                lines = self._ppocr.recognize(det)
                 if cancel is not None and cancel.is_set():
                     raise Cancelled("cancelled by the user")
                 reader = self._korean_reader()
@@ -136,7 +161,7 @@ class EmbeddedEngine:
                     lines = merge_korean(lines, upright, reader)
                 elif self._korean_enabled:
                     warnings.append("korean_unavailable")
-            except (Cancelled, EngineRequestFailed):
+            except (Cancelled, EngineRequestFailed, EngineUnavailable):
                 raise
             except MemoryError as exc:
                 raise EngineRequestFailed(
@@ -144,8 +169,6 @@ class EmbeddedEngine:
                     page=page_index + 1,
                 ) from exc
             except Exception as exc:
-                if type(exc).__name__ == "EngineUnavailable":
-                    raise
                 raise EngineRequestFailed(
                     f"page {page_index + 1}: the embedded OCR failed "
                     f"({type(exc).__name__}: {exc})",

@@ -3,14 +3,20 @@
 PP-OCR's dictionary has no Hangul: a Korean word comes back missing (the line's quad covers
 it but no character does), as digits, or as Chinese characters read with low confidence. So a
 line is *suspect* when part of its length is not covered by any character, or when its
-confidence is low. Only suspect lines are read again, one line crop at a time (tens of
-milliseconds each), by Tesseract with the ``kor`` data in single-line mode.
+confidence is low. Suspect lines are read again, one line crop at a time (tens of milliseconds
+each), by Tesseract with the ``kor`` data in single-line mode, most suspect first.
 
-The merge acts only where Hangul really is. A run of Hangul that Tesseract read confidently
-replaces whatever PP-OCR put under it (PP-OCR cannot be right there). Digits and Latin letters
-Tesseract read on such a line fill spans PP-OCR left empty, and replace PP-OCR's characters only
-where those were unconfident. A line where Tesseract finds no confident Hangul is left as PP-OCR
-read it, so Chinese and Japanese text is never replaced.
+The merge acts only where Hangul really is:
+
+- a page is *Korean* only when Tesseract surely read several syllables (runs of two or more,
+  confidence >= 90) where PP-OCR saw nothing sure. A few suspect lines without any such
+  evidence end the pass: a Chinese, Japanese or English page is never changed;
+- on a Korean page, a confident run of Hangul replaces what PP-OCR put under it only when that
+  was nothing, marks, unsure characters, or an ideograph or two squeezed from a longer word;
+  confident Latin letters, digits and ideographs stay, and currency signs always stay;
+- digits and letters Tesseract read on such a line fill only spans PP-OCR left empty or unsure;
+- lines whose trailing syllable the detector cut off are lengthened over that ink, and ``W`` or
+  ``\\`` right before an amount becomes ``₩``.
 """
 
 from __future__ import annotations
@@ -60,6 +66,8 @@ HANGUL_CONF = 55.0
 FILL_CONF = 70.0
 #: on a page known to be Korean, lines with this much uncovered length are read too
 KOREAN_PAGE_GAP = 0.45
+#: this many suspect lines read in a row without Hangul: the page has none
+PROBE_LINES = 6
 #: a surely read syllable (Tesseract confidence 0..100) counts as evidence of Korean
 STRONG_CONF = 90.0
 #: syllables of evidence that make a page Korean
@@ -244,6 +252,15 @@ def suspect_line(line: RawLine, gap: float = SUSPECT_GAP) -> bool:
     edges = [ts[0][0]] + [b[0] - a[1] for a, b in itertools.pairwise(ts)]
     edges.append(1.0 - max(t1 for _, t1 in ts))
     return max(edges) * length > gap * h
+
+
+def _uncovered(line: RawLine) -> float:
+    """How much of the line (in line heights) no character covers; empty lines first."""
+    if not line.chars:
+        return float("inf")
+    h = max(line.height, 1.0)
+    covered = sum(max(c.t1 - c.t0, 0.0) for c in line.chars)
+    return max(1.0 - covered, 0.0) * line.length / h + (1.0 - line.score)
 
 
 def _line_crop(image: Image.Image, line: RawLine) -> tuple[Image.Image, float, float]:
@@ -495,11 +512,17 @@ def merge_korean(lines: list[RawLine], image: Image.Image, reader: KoreanReader)
         syms = reader.read_line(crop)
         return _place_runs(syms, t_origin, t_per_px) if syms else []
 
-    for line in lines:
-        if suspect_line(line):
-            runs = read_one(line)
-            evidence += hangul_evidence(line, runs)
-            read[id(line)] = (line, runs)
+    # the most suspect lines first: if a few of them show no Hangul, the page has none
+    suspects = sorted((ln for ln in lines if suspect_line(ln)), key=_uncovered, reverse=True)
+    fruitless = 0
+    for line in suspects:
+        if evidence < PAGE_EVIDENCE and fruitless >= PROBE_LINES:
+            break
+        runs = read_one(line)
+        found = hangul_evidence(line, runs)
+        evidence += found
+        fruitless = 0 if found else fruitless + 1
+        read[id(line)] = (line, runs)
     changed = 0
     if evidence >= PAGE_EVIDENCE:
         for line in lines:

@@ -1,9 +1,10 @@
 """Page orientation: which quarter turn makes a scanned page upright, and the way back.
 
-The probe runs PP-OCR's detector on a small copy of the page: when most of the text (by
-length) sits in segments taller than wide, the page lies on its side. The 0/180 classifier
-then votes on the longest segments of the page turned upright-or-upside-down. Skew of a few
-degrees needs nothing here: the detector returns tilted quads and the characters follow them.
+The page's own detection decides: when most of the text (by length) sits in boxes taller than
+wide, the page lies on its side and is turned a quarter before it is detected again; the 0/180
+line classifier then votes on the longest lines. An upright page (the usual case) costs only
+the classifier on a dozen crops. Skew of a few degrees needs nothing here: the detector returns
+tilted quads and the characters follow them.
 """
 
 from __future__ import annotations
@@ -12,17 +13,14 @@ import logging
 import math
 from collections.abc import Callable
 
-import numpy as np
 from PIL import Image
 
-from spaceocr.core.ocr.ppocr import PpOcr, RawLine
+from spaceocr.core.ocr.ppocr import Detection, PpOcr
 
-__all__ = ["PROBE_SIDE", "detect_rotation", "rotate_upright", "unrotate_point"]
+__all__ = ["flat_angle", "rotate_upright", "unrotate_point"]
 
 logger = logging.getLogger(__name__)
 
-#: longest side of the copy the orientation probe looks at
-PROBE_SIDE = 960
 #: how many of the longest segments the 0/180 classifier votes on
 _VOTERS = 12
 
@@ -52,57 +50,29 @@ def unrotate_point(
     return lambda x, y: (y, height - x)  # 270: original (x, y) went to (H - y, x)
 
 
-def _to_bgr(image: Image.Image) -> np.ndarray:
-    return np.ascontiguousarray(np.asarray(image.convert("RGB"))[:, :, ::-1])
+def flat_angle(ocr: PpOcr, det: Detection) -> int | None:
+    """0 or 180 for a page whose lines lie flat; None when the page lies on its side.
 
-
-def _crop(bgr: np.ndarray, quad: tuple[tuple[float, float], ...]) -> np.ndarray:
-    import cv2
-
-    pts = np.asarray(quad, dtype=np.float32)
-    w = int(max(np.linalg.norm(pts[0] - pts[1]), np.linalg.norm(pts[2] - pts[3])))
-    h = int(max(np.linalg.norm(pts[0] - pts[3]), np.linalg.norm(pts[1] - pts[2])))
-    w, h = max(w, 1), max(h, 1)
-    dst = np.asarray([[0, 0], [w, 0], [w, h], [0, h]], dtype=np.float32)
-    m = cv2.getPerspectiveTransform(pts, dst)
-    return cv2.warpPerspective(bgr, m, (w, h), borderMode=cv2.BORDER_REPLICATE)
-
-
-def detect_rotation(ocr: PpOcr, image: Image.Image) -> int:
-    """The counter-clockwise quarter turn (0, 90, 180, 270) that makes ``image`` upright."""
-    scale = min(1.0, PROBE_SIDE / max(image.size))
-    small = image if scale >= 1.0 else image.resize(
-        (max(1, round(image.width * scale)), max(1, round(image.height * scale))),
-        Image.Resampling.BILINEAR,
-    )
-    quads = ocr.detect(_to_bgr(small))
-    if not quads:
+    The detector's boxes say flat or sideways (by the length of text in wide and in tall
+    boxes); the 0/180 classifier votes on the longest flat lines, weighted by confidence and
+    length.
+    """
+    shapes = det.shapes()
+    wide = sum(w for w, h in shapes if w >= 1.5 * h)
+    tall = sum(h for w, h in shapes if h >= 1.5 * w)
+    if tall > wide:
+        return None
+    voters = sorted((i for i, (w, h) in enumerate(shapes) if w >= 2 * h),
+                    key=lambda i: shapes[i][0], reverse=True)[:_VOTERS]
+    if not voters:
         return 0
-    wide = tall = 0.0
-    for q in quads:
-        seg = RawLine(q, "", 0.0)
-        w, h = seg.length, seg.height
-        # a segment's text length is its long side; square blobs say nothing
-        if w >= 1.5 * h:
-            wide += w
-        elif h >= 1.5 * w:
-            tall += h
-    sideways = tall > wide
-    base = 90 if sideways else 0
-    turned = rotate_upright(small, base)
-    bgr = _to_bgr(turned)
-    segs = [RawLine(q, "", 0.0) for q in (ocr.detect(bgr) if sideways else quads)]
-    segs = [s for s in segs if s.length >= 2 * max(s.height, 1.0)]
-    segs.sort(key=lambda s: s.length, reverse=True)
     up = down = 0.0
-    for s in segs[:_VOTERS]:
-        label, score = ocr.classify(_crop(bgr, s.quad))
-        weight = score * math.sqrt(s.length)
+    for i, (label, score) in zip(voters, ocr.classify([det.crops[i] for i in voters]),
+                                 strict=False):
+        weight = score * math.sqrt(shapes[i][0])
         if label == "180":
             down += weight
         else:
             up += weight
-    angle = (base + (180 if down > up else 0)) % 360
-    logger.debug("orientation probe: wide=%.0f tall=%.0f up=%.2f down=%.2f -> %d",
-                 wide, tall, up, down, angle)
-    return angle
+    logger.debug("orientation: wide=%.0f tall=%.0f up=%.2f down=%.2f", wide, tall, up, down)
+    return 180 if down > up else 0

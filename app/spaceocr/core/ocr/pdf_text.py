@@ -134,7 +134,8 @@ def read_text_layer(page: pymupdf.Page, index: int, dpi: float) -> OcrPage | Non
                     pending_space = False
                     prev_end, prev_h = quad[1], h
                     real += 1
-                    items.append((c, tuple(shown(p) for p in quad), word))  # type: ignore[misc]
+                    a, b, cc, d = (shown(p) for p in quad)
+                    items.append((c, (a, b, cc, d), word))
             if not items:
                 continue
             first, last = items[0][1], items[-1][1]

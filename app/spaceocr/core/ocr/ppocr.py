@@ -143,31 +143,36 @@ class PpOcr:
         return RapidOCR(params=params)
 
     # ------------------------------------------------------------------ calls
-    def detect(self, bgr: np.ndarray) -> list[tuple[Pt, Pt, Pt, Pt]]:
-        """Text-line quads only (no recognition)."""
-        out = self._engine()(
-            bgr, use_det=True, use_cls=False, use_rec=False,
-            return_word_box=False, return_single_char_box=False,
+    def detect(self, bgr: np.ndarray) -> Detection:
+        """Find the text lines of an image (rapidocr's own pre-processing and detector)."""
+        ocr = self._engine()
+        # flags persist on the instance: set every one, every time
+        ocr.update_params(
+            use_det=True, use_cls=False, use_rec=True,
+            return_word_box=True, return_single_char_box=True,
         )
-        boxes = getattr(out, "boxes", None)
-        if boxes is None:
+        img, op_record = ocr.preprocess_img(bgr)
+        try:
+            crops, det = ocr.detect_and_crop(img, op_record)
+        except Exception as exc:  # rapidocr's RapidOCRError: "detection result is empty"
+            if type(exc).__name__ != "RapidOCRError":
+                raise
+            return Detection(bgr.shape[0], bgr.shape[1], op_record, None, [])
+        if det.boxes is None or len(det.boxes) == 0:
+            return Detection(bgr.shape[0], bgr.shape[1], op_record, None, [])
+        return Detection(bgr.shape[0], bgr.shape[1], op_record,
+                         np.asarray(det.boxes, dtype=np.float32), list(crops))
+
+    def classify(self, crops: list[np.ndarray]) -> list[tuple[str, float]]:
+        """The 0/180 line classifier on line crops: (label, score) each."""
+        if not crops:
             return []
-        return [_quad(b) for b in np.asarray(boxes).reshape(-1, 4, 2)]
+        ocr = self._engine()
+        _imgs, res = ocr.cls_and_rotate([c.copy() for c in crops])
+        return [(str(label), float(score)) for label, score in (res.cls_res or [])]
 
-    def classify(self, crop: np.ndarray) -> tuple[str, float]:
-        """The 0/180 classifier on one line crop: (label, score)."""
-        out = self._engine()(
-            crop, use_det=False, use_cls=True, use_rec=False,
-            return_word_box=False, return_single_char_box=False,
-        )
-        res = getattr(out, "cls_res", None)
-        if not res:
-            return ("0", 0.0)
-        label, score = res[0]
-        return (str(label), float(score))
-
-    def read(self, bgr: np.ndarray) -> list[RawLine]:
-        """Detect and recognise an upright image; every detected line, with its characters.
+    def recognize(self, det: Detection) -> list[RawLine]:
+        """Recognise detected lines; every line (even one read as empty), with its characters.
 
         Unlike ``RapidOCR.__call__`` this keeps lines read as empty or with a low score (they
         are where Hangul hides) and skips the 0/180 line classifier (the page is upright by
@@ -175,21 +180,24 @@ class PpOcr:
         """
         from rapidocr.utils.process_img import map_boxes_to_original, map_img_to_original
 
+        if det.boxes is None or not det.crops:
+            return []  # rapidocr's empty page
         ocr = self._engine()
-        # flags persist on the instance: set every one, every time
         ocr.update_params(
             use_det=True, use_cls=False, use_rec=True,
             return_word_box=True, return_single_char_box=True,
         )
-        h, w = bgr.shape[:2]
-        img, op_record = ocr.preprocess_img(bgr)
-        det_res, _cls, rec_res, crops = ocr.run_ocr_steps(img, op_record)
-        if det_res.boxes is None or rec_res.txts is None or len(rec_res.txts) == 0:
-            return []  # rapidocr's empty page
-        boxes = map_boxes_to_original(np.asarray(det_res.boxes, dtype=np.float32),
-                                      op_record, h, w)
-        pre = op_record["preprocess"]
-        crops = map_img_to_original(crops, pre["ratio_h"], pre["ratio_w"])
+        try:
+            rec_res = ocr.recognize_txt(det.crops)
+        except Exception as exc:  # rapidocr's RapidOCRError: nothing recognised
+            if type(exc).__name__ != "RapidOCRError":
+                raise
+            return []
+        if rec_res.txts is None or len(rec_res.txts) == 0:
+            return []
+        boxes = map_boxes_to_original(det.boxes.copy(), det.op_record, det.height, det.width)
+        pre = det.op_record["preprocess"]
+        crops = map_img_to_original(det.crops, pre["ratio_h"], pre["ratio_w"])
         entries: list[Any] = [[] for _ in rec_res.txts]
         try:
             words = ocr.cal_rec_boxes(crops, boxes, rec_res, True).word_results
@@ -205,6 +213,32 @@ class PpOcr:
             fix_prolonged_marks(line)
             lines.append(line)
         return lines
+
+    def read(self, bgr: np.ndarray) -> list[RawLine]:
+        """Detect and recognise an upright image."""
+        return self.recognize(self.detect(bgr))
+
+
+@dataclass(slots=True)
+class Detection:
+    """Lines found on an image: boxes in the pre-processed image, crops, and the way back."""
+
+    height: int
+    width: int
+    op_record: dict[str, Any]
+    boxes: np.ndarray | None
+    crops: list[np.ndarray]
+
+    def shapes(self) -> list[tuple[float, float]]:
+        """(length along the top edge, height) of every box."""
+        if self.boxes is None:
+            return []
+        out = []
+        for b in self.boxes.reshape(-1, 4, 2):
+            w = float(np.linalg.norm(b[0] - b[1]))
+            h = float(np.linalg.norm(b[0] - b[3]))
+            out.append((w, h))
+        return out
 
 
 _DASHES = "一‐-－—―ｰ"
