@@ -998,9 +998,9 @@ def _resolve_unknown(state: _TableState, decimal_comma: bool | None) -> None:
                 continue
             if limit is not None and float(k[len(UNKNOWN):]) >= limit:
                 continue
-            texts = [" ".join(sg.text for sg in r.cells[k]) for r in rows if r.cells.get(k)]
-            if len(texts) >= 0.5 * len(rows) and sum(map(_has_letters, texts)) >= 0.6 * len(
-                texts
+            found = texts(k)
+            if len(found) >= 0.5 * len(rows) and (
+                sum(map(_has_letters, found)) >= 0.6 * len(found)
             ):
                 mapping["description"] = k
                 break

@@ -244,9 +244,10 @@ def split_quantity(
     """Where the quantity (and a unit price after it) sit in a receipt's ``2 @ $7.67`` text.
 
     Returns ``((q_start, q_end), (p_start, p_end) | None)`` as offsets into ``text`` (the price
-    part as printed after ``@``, marks included), or None when the text is not a quantity. ``2個`` gives the digits only. A misread counter glued to
-    the digits (``1개`` read ``17H``) is told apart with ``amount``: the quantity is the digit
-    prefix for which quantity x unit price = amount.
+    part as printed after ``@``, marks included), or None when the text is not a quantity.
+    ``2個`` gives the digits only. A misread counter glued to the digits (``1개`` read
+    ``17H``) is told apart with ``amount``: the quantity is the digit prefix for which
+    quantity x unit price = amount.
     """
     t = "".join(_fold1(c) for c in text)
     m = _QTY_TIMES.match(t)
