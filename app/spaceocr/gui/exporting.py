@@ -1,0 +1,90 @@
+"""Export through the core's exporters: the current document, the selection, or a sheet.
+
+Runs on a worker lane. CSV is UTF-8 with a BOM (Excel opens it right), XLSX via openpyxl,
+JSON in the hosted API's shape (one object for one document, a list for several).
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+logger = logging.getLogger(__name__)
+
+
+class ExportScope(enum.Enum):
+    """What an export covers."""
+
+    DOCUMENT = "document"
+    SELECTION = "selection"
+    SHEET = "sheet"
+
+
+def suffix_filter(fmt: str) -> str:
+    """The file dialog's filter for a format."""
+    tr = QCoreApplication.translate
+    if fmt == "csv":
+        return tr("Export", "CSV files (*.csv)")
+    if fmt == "xlsx":
+        return tr("Export", "Excel workbooks (*.xlsx)")
+    return tr("Export", "JSON files (*.json)")
+
+
+def template_of(result: Any) -> Any:
+    """The template a result was made with: the built-in of its name, or its own columns."""
+    from spaceocr.core.errors import TemplateError
+    from spaceocr.core.store import template_for_result
+    from spaceocr.core.templates import load_template
+
+    try:
+        return load_template(result.template)
+    except TemplateError:
+        return template_for_result(result)
+
+
+def write_export(results: Sequence[Any], fmt: str, path: Path, template: Any | None = None) -> int:
+    """Write DocumentResults to ``path`` as ``fmt`` (csv, xlsx or json).
+
+    Args:
+        results: one or more results (one template: the first result's, unless given).
+        fmt: ``csv`` (UTF-8 with BOM), ``xlsx`` or ``json`` (the API's shape; a list for
+            several documents).
+        path: the file to write (written atomically by the core's exporters).
+
+    Returns:
+        The number of documents written.
+    """
+    if not results:
+        return 0
+    if fmt == "json":
+        from spaceocr.core.export.json import to_api_dict
+
+        dicts = [to_api_dict(r) for r in results]
+        obj: Any = dicts[0] if len(dicts) == 1 else dicts
+        tmp = path.with_name(f".{path.name}.tmp")
+        tmp.write_text(json.dumps(obj, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        tmp.replace(path)
+        return len(dicts)
+    template = template if template is not None else template_of(results[0])
+    if fmt == "csv":
+        from spaceocr.core.export.csv import export_csv
+
+        return int(export_csv(results, template, path))
+    if fmt == "xlsx":
+        from spaceocr.core.export.xlsx import export_xlsx
+
+        return int(export_xlsx(results, template, path))
+    raise ValueError(f"unknown export format {fmt!r}")
+
+
+def write_sheet_export(store: Any, sheet: str, fmt: str, path: Path) -> int:
+    """Write a stored sheet to ``path`` (on the store lane); returns the documents written."""
+    from spaceocr.core.export.sheet import export_sheet
+
+    return int(export_sheet(store, sheet, path, fmt=fmt))

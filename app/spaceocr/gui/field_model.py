@@ -1,0 +1,355 @@
+"""Table models over one document's result: its fields, and its line items.
+
+Both models adapt an immutable snapshot (a tuple of ``FieldResult``) and never change it in
+place: part 2's edits build a new FieldResult and call :meth:`FieldTableModel.replace_field`,
+which emits ``dataChanged`` for that row. Each value has a *field id* — ``total`` for a
+scalar field, ``line_items[2].amount`` for a line-item cell — the only thing a page box knows,
+so the table and the page view find each other through it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+logger = logging.getLogger(__name__)
+
+FieldIdRole = Qt.ItemDataRole.UserRole + 10
+MatchRatioRole = Qt.ItemDataRole.UserRole + 11
+StatusRole = Qt.ItemDataRole.UserRole + 12
+NeedsReviewRole = Qt.ItemDataRole.UserRole + 13
+PageRole = Qt.ItemDataRole.UserRole + 14  #: 0-based page of the box, or -1
+
+_Index = QModelIndex | QPersistentModelIndex
+
+HIGHLIGHT = QColor(60, 130, 230, 90)
+REVIEW_TINT = QColor(255, 170, 40, 60)
+
+_STATUS_TEXT = {
+    "ok": QT_TRANSLATE_NOOP("FieldStatus", "confident"),
+    "low_confidence": QT_TRANSLATE_NOOP("FieldStatus", "check"),
+    "not_grounded": QT_TRANSLATE_NOOP("FieldStatus", "not on the page"),
+    "not_found": QT_TRANSLATE_NOOP("FieldStatus", "not found"),
+}
+
+_REASON_TEXT = {
+    "not_on_page": QT_TRANSLATE_NOOP("ReviewReason", "the value was not found on the page"),
+    "ambiguous": QT_TRANSLATE_NOOP("ReviewReason", "the value appears more than once"),
+    "partial_match": QT_TRANSLATE_NOOP("ReviewReason", "only part of the value was found"),
+    "check_failed": QT_TRANSLATE_NOOP("ReviewReason", "a consistency check failed"),
+    "low_ocr_confidence": QT_TRANSLATE_NOOP("ReviewReason", "the OCR was unsure"),
+}
+
+
+def status_text(status: str) -> str:
+    """A field status in the UI language."""
+    source = _STATUS_TEXT.get(str(status))
+    return QCoreApplication.translate("FieldStatus", source) if source else str(status)
+
+
+def reason_text(reason: str) -> str:
+    """A review reason in the UI language (unknown reasons are shown as they are)."""
+    source = _REASON_TEXT.get(reason)
+    return QCoreApplication.translate("ReviewReason", source) if source else reason
+
+
+def field_id(name: str, array: str | None = None, index: int | None = None) -> str:
+    """The id of a scalar field (``total``) or a line-item cell (``line_items[2].amount``)."""
+    return name if array is None else f"{array}[{index}].{name}"
+
+
+@dataclass(frozen=True, slots=True)
+class FieldRef:
+    """A value of a result with its id (and, for a cell, its line item)."""
+
+    id: str
+    field: Any  #: FieldResult
+    array: str | None = None
+    item_index: int | None = None
+
+
+def iter_field_refs(result: Any) -> Iterator[FieldRef]:
+    """Every value of a result in reading order: scalar fields, then line-item cells."""
+    for f in result.fields:
+        if not f.is_array:
+            yield FieldRef(field_id(f.name), f)
+    for f in result.fields:
+        if f.is_array:
+            for item in f.items:
+                for cell in item.fields:
+                    yield FieldRef(
+                        field_id(cell.name, f.name, item.index), cell, f.name, item.index
+                    )
+
+
+def tooltip_for(ref: FieldRef) -> str:
+    """Name, value, match ratio and why it needs review: the box's and the row's tooltip."""
+    f = ref.field
+    tr = QCoreApplication.translate
+    lines = [
+        f"<b>{_escape(ref.id)}</b>",
+        _escape(f.value or ""),
+        tr("FieldTable", "match {ratio}").format(ratio=f"{f.match_ratio:.2f}")
+        + " · "
+        + status_text(f.status),
+    ]
+    if f.needs_review:
+        reasons = [reason_text(r) for r in f.review_reasons]
+        if not reasons and f.grounding is not None:
+            reasons = [reason_text("partial_match")]
+        if reasons:
+            lines.append(
+                tr("FieldTable", "Review: {reasons}").format(reasons=_escape("; ".join(reasons)))
+            )
+    return "<br>".join(lines)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _page_of(f: Any) -> int:
+    return f.grounding.page_index if f.grounding is not None else -1
+
+
+class _ResultTableModel(QAbstractTableModel):
+    """What both tables share: the highlighted field id and the common roles."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._highlighted = ""
+
+    def cell_ref(self, row: int, column: int) -> FieldRef | None:
+        raise NotImplementedError
+
+    def index_of(self, fid: str) -> QModelIndex:
+        """The index showing field id ``fid`` (invalid when this table does not show it)."""
+        raise NotImplementedError
+
+    def set_highlighted(self, fid: str) -> None:
+        """Highlight the row (or cell) of ``fid``; an empty id clears the highlight."""
+        if fid == self._highlighted:
+            return
+        old = self.index_of(self._highlighted)
+        self._highlighted = fid
+        for idx in (old, self.index_of(fid)):
+            if idx.isValid():
+                self._emit_row_changed(idx.row())
+
+    @property
+    def highlighted(self) -> str:
+        return self._highlighted
+
+    def _emit_row_changed(self, row: int) -> None:
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    def _common(self, ref: FieldRef, role: int, is_row_highlighted: bool) -> Any:
+        f = ref.field
+        if role == FieldIdRole:
+            return ref.id
+        if role == MatchRatioRole:
+            return float(f.match_ratio)
+        if role == StatusRole:
+            return str(f.status)
+        if role == NeedsReviewRole:
+            return bool(f.needs_review)
+        if role == PageRole:
+            return _page_of(f)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tooltip_for(ref)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if is_row_highlighted:
+                return QBrush(HIGHLIGHT)
+            if f.needs_review:
+                return QBrush(REVIEW_TINT)
+        return None
+
+
+class FieldTableModel(_ResultTableModel):
+    """The scalar fields of a result: field, value, match ratio, status."""
+
+    COLUMNS = ("field", "value", "match_ratio", "status")
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._refs: tuple[FieldRef, ...] = ()
+        self._titles: Mapping[str, str] = {}
+
+    def set_result(self, result: Any | None, titles: Mapping[str, str] | None = None) -> None:
+        """Show ``result``'s scalar fields (None clears the table)."""
+        self.beginResetModel()
+        self._refs = tuple(r for r in iter_field_refs(result) if r.array is None) if result else ()
+        self._titles = dict(titles or {})
+        self._highlighted = ""
+        self.endResetModel()
+
+    def replace_field(self, new_field: Any) -> None:
+        """Swap in an edited FieldResult of the same name and signal its row."""
+        for row, ref in enumerate(self._refs):
+            if ref.field.name == new_field.name:
+                refs = list(self._refs)
+                refs[row] = FieldRef(ref.id, new_field)
+                self._refs = tuple(refs)
+                self._emit_row_changed(row)
+                return
+        raise KeyError(new_field.name)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._refs)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if not 0 <= section < len(self.COLUMNS):
+            return None
+        return (self.tr("Field"), self.tr("Value"), self.tr("Match"), self.tr("Status"))[section]
+
+    def cell_ref(self, row: int, column: int) -> FieldRef | None:
+        return self._refs[row] if 0 <= row < len(self._refs) else None
+
+    def index_of(self, fid: str) -> QModelIndex:
+        for row, ref in enumerate(self._refs):
+            if ref.id == fid:
+                return self.index(row, 1)
+        return QModelIndex()
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._refs):
+            return None
+        ref = self._refs[index.row()]
+        f = ref.field
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return self._titles.get(f.name, f.name)
+            if col == 1:
+                return f.value or ""
+            if col == 2:
+                return f"{f.match_ratio:.2f}" if f.grounding is not None else "–"
+            return status_text(f.status)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == 2:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return self._common(ref, role, ref.id == self._highlighted)
+
+
+class LineItemTableModel(_ResultTableModel):
+    """The line items of a result: one row per item, one column per cell name."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: tuple[tuple[str, int, Mapping[str, FieldRef]], ...] = ()
+        self._columns: tuple[str, ...] = ()
+
+    def set_result(self, result: Any | None) -> None:
+        """Show ``result``'s line items (None clears the table)."""
+        self.beginResetModel()
+        rows: list[tuple[str, int, dict[str, FieldRef]]] = []
+        columns: list[str] = []
+        by_key: dict[tuple[str, int], dict[str, FieldRef]] = {}
+        for ref in iter_field_refs(result) if result else ():
+            if ref.array is None or ref.item_index is None:
+                continue
+            key = (ref.array, ref.item_index)
+            if key not in by_key:
+                by_key[key] = {}
+                rows.append((ref.array, ref.item_index, by_key[key]))
+            by_key[key][ref.field.name] = ref
+            if ref.field.name not in columns:
+                columns.append(ref.field.name)
+        self._rows = tuple(rows)
+        self._columns = tuple(columns)
+        self._highlighted = ""
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self._columns[section] if 0 <= section < len(self._columns) else None
+        return str(section + 1) if 0 <= section < len(self._rows) else None
+
+    def cell_ref(self, row: int, column: int) -> FieldRef | None:
+        if not (0 <= row < len(self._rows) and 0 <= column < len(self._columns)):
+            return None
+        return self._rows[row][2].get(self._columns[column])
+
+    def index_of(self, fid: str) -> QModelIndex:
+        if not fid:
+            return QModelIndex()
+        for row, (_, _, cells) in enumerate(self._rows):
+            for col, name in enumerate(self._columns):
+                ref = cells.get(name)
+                if ref is not None and ref.id == fid:
+                    return self.index(row, col)
+        return QModelIndex()
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        ref = self.cell_ref(index.row(), index.column())
+        if ref is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return ref.field.value or ""
+        return self._common(ref, role, ref.id == self._highlighted)
+
+    def _emit_row_changed(self, row: int) -> None:
+        if self._columns:
+            super()._emit_row_changed(row)
+
+
+class ReviewFilterProxy(QSortFilterProxyModel):
+    """Shows only the rows that need review when ``only_needs_review`` is on."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._only_needs_review = False
+
+    def set_only_needs_review(self, on: bool) -> None:
+        """Filter to the fields a clerk should look at (or show all again)."""
+        if hasattr(self, "beginFilterChange"):  # Qt >= 6.9; invalidateRowsFilter is deprecated
+            self.beginFilterChange()
+            self._only_needs_review = on
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._only_needs_review = on
+            self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        if not self._only_needs_review:
+            return True
+        idx = self.sourceModel().index(source_row, 0, source_parent)
+        return bool(idx.data(NeedsReviewRole))

@@ -1,0 +1,97 @@
+"""Error codes from the core, as text a clerk can read (translatable).
+
+The core speaks English plus a stable ``code`` (:mod:`spaceocr.core.errors`); the GUI shows
+the text below for a code, in the user's language, and falls back to the core's English
+message for a code it does not know. lupdate reads the ``QT_TRANSLATE_NOOP`` literals.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+logger = logging.getLogger(__name__)
+
+_CONTEXT = "Messages"
+
+#: code -> untranslated text; ``{file}`` is the file's name
+_TEXTS: dict[str, str] = {
+    "not_found": QT_TRANSLATE_NOOP("Messages", "{file}: the file was not found."),
+    "permission_denied": QT_TRANSLATE_NOOP(
+        "Messages", "{file}: permission denied; make the file readable and try again."
+    ),
+    "empty_file": QT_TRANSLATE_NOOP("Messages", "{file}: the file is empty."),
+    "unsupported_type": QT_TRANSLATE_NOOP(
+        "Messages", "{file}: not a PDF or an image (PNG, JPEG, TIFF, BMP, GIF, WebP)."
+    ),
+    "corrupt_file": QT_TRANSLATE_NOOP(
+        "Messages", "{file}: the file is damaged and cannot be read; re-scan or re-export it."
+    ),
+    "encrypted_pdf": QT_TRANSLATE_NOOP("Messages", "{file}: the PDF is protected by a password."),
+    "empty_document": QT_TRANSLATE_NOOP("Messages", "{file}: the document has no pages."),
+    "too_large": QT_TRANSLATE_NOOP(
+        "Messages", "{file}: the document is larger than the limits allow."
+    ),
+    "page_error": QT_TRANSLATE_NOOP("Messages", "{file}: no page could be read."),
+    "engine_unavailable": QT_TRANSLATE_NOOP(
+        "Messages", "The OCR engine or extractor for this mode is not available."
+    ),
+    "engine_auth": QT_TRANSLATE_NOOP(
+        "Messages", "The cloud service refused the key; check it in the settings."
+    ),
+    "engine_quota": QT_TRANSLATE_NOOP(
+        "Messages", "The cloud service's quota is used up; try again later."
+    ),
+    "engine_request_failed": QT_TRANSLATE_NOOP(
+        "Messages", "The request to the cloud service failed; try again."
+    ),
+    "template_error": QT_TRANSLATE_NOOP("Messages", "The template or field list is not valid."),
+    "template_not_found": QT_TRANSLATE_NOOP("Messages", "The template was not found."),
+    "store_unavailable": QT_TRANSLATE_NOOP(
+        "Messages", "The results database cannot be written (locked, full or read-only)."
+    ),
+    "store_corrupt": QT_TRANSLATE_NOOP("Messages", "The results database is damaged."),
+    "api_transport": QT_TRANSLATE_NOOP(
+        "Messages", "The space-ocr service cannot be reached; check the connection."
+    ),
+    "config_error": QT_TRANSLATE_NOOP("Messages", "A setting is missing or wrong."),
+    "cancelled": QT_TRANSLATE_NOOP("Messages", "Cancelled."),
+    "unexpected": QT_TRANSLATE_NOOP(
+        "Messages", "An unexpected error happened; the details are in the log."
+    ),
+}
+
+
+def known_codes() -> tuple[str, ...]:
+    """The codes that have a text of their own."""
+    return tuple(_TEXTS)
+
+
+def error_text(code: str, *, file: str = "", fallback: str = "") -> str:
+    """The translated text for an error ``code``.
+
+    Args:
+        code: a core error code (``corrupt_file``, ...).
+        file: the document's file name, for texts that name it.
+        fallback: shown for a code without a text of its own (the core's English message).
+
+    Returns:
+        One line of text in the UI language.
+    """
+    source = _TEXTS.get(code)
+    if source is None:
+        if fallback:
+            return fallback
+        source = _TEXTS["unexpected"]
+    text = QCoreApplication.translate(_CONTEXT, source)
+    return text.replace("{file}", file or QCoreApplication.translate(_CONTEXT, "The document"))
+
+
+def exception_text(exc: BaseException, *, file: str = "") -> tuple[str, str]:
+    """(code, translated text) for any exception a worker delivered."""
+    from spaceocr.core.errors import SpaceOcrError
+
+    if isinstance(exc, SpaceOcrError):
+        return exc.code, error_text(exc.code, file=file, fallback=str(exc))
+    return "unexpected", error_text("unexpected", file=file)

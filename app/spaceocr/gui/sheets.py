@@ -1,0 +1,252 @@
+"""The store seen from the GUI: a serial lane for its calls, and the stored-sheets panel.
+
+:class:`StoreService` runs every store call on one lane (writes take turns there, as Anki's
+collection executor does; the store gives each thread its own connection). A finished
+document is saved as soon as it arrives, so a crash loses nothing finished. At start the
+stored sheets are listed; :class:`SheetsPanel` shows a sheet's documents and opens one.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from spaceocr.gui.workers import Lane
+
+logger = logging.getLogger(__name__)
+
+_Index = QModelIndex | QPersistentModelIndex
+
+DocIdRole = Qt.ItemDataRole.UserRole + 20
+
+
+class StoreService(QObject):
+    """Every store call, on the store lane; results come back as signals."""
+
+    opened = Signal()
+    saved = Signal(int)  #: job id
+    failed = Signal(object)  #: the exception (a StoreError, usually)
+    sheets_loaded = Signal(list)  #: sheet names
+    documents_loaded = Signal(str, list)  #: sheet, [DocumentSummary]
+    result_loaded = Signal(object, str)  #: DocumentResult, source path
+    sheet_exported = Signal(str)  #: path
+
+    def __init__(self, path: str | Path | None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.path = path
+        self._lane = Lane("store", 1, self)
+        self._store: Any = None
+
+    @property
+    def is_open(self) -> bool:
+        return self._store is not None
+
+    @property
+    def pending(self) -> int:
+        """Store calls not finished yet."""
+        return self._lane.pending
+
+    def _get(self) -> Any:
+        if self._store is None:
+            from spaceocr.core.store import Store
+
+            self._store = Store.open(self.path)
+        return self._store
+
+    def open(self) -> None:
+        """Open the store and list its sheets."""
+
+        def work() -> list[str]:
+            return [s.name for s in self._get().list_sheets()]
+
+        def done(names: list[str]) -> None:
+            self.opened.emit()
+            self.sheets_loaded.emit(names)
+
+        self._lane.submit(work, on_result=done, on_error=self.failed.emit)
+
+    def save(
+        self, job_id: int, sheet: str, result: Any, source_path: Path, template_spec: str = ""
+    ) -> None:
+        """Save a result into ``sheet`` (then list the sheets again)."""
+        from spaceocr.gui.processing import load_template_spec
+
+        def work() -> list[str]:
+            store = self._get()
+            template = load_template_spec(template_spec) if template_spec else None
+            store.save_result(sheet, result, source_path=str(source_path), template=template)
+            return [s.name for s in store.list_sheets()]
+
+        def done(names: list[str]) -> None:
+            self.saved.emit(job_id)
+            self.sheets_loaded.emit(names)
+
+        self._lane.submit(work, on_result=done, on_error=self.failed.emit)
+
+    def load_documents(self, sheet: str) -> None:
+        """List a sheet's documents."""
+        self._lane.submit(
+            lambda: self._get().list_documents(sheet),
+            on_result=lambda docs: self.documents_loaded.emit(sheet, list(docs)),
+            on_error=self.failed.emit,
+        )
+
+    def load_result(self, sheet: str, doc_id: int, source_path: str) -> None:
+        """Load one stored result."""
+        self._lane.submit(
+            lambda: self._get().load_result(sheet, doc_id),
+            on_result=lambda r: self.result_loaded.emit(r, source_path),
+            on_error=self.failed.emit,
+        )
+
+    def export_sheet(self, sheet: str, fmt: str, path: Path) -> None:
+        """Export a whole sheet through the core's exporters."""
+        from spaceocr.gui.exporting import write_sheet_export
+
+        self._lane.submit(
+            lambda: write_sheet_export(self._get(), sheet, fmt, path),
+            on_result=lambda _: self.sheet_exported.emit(str(path)),
+            on_error=self.failed.emit,
+        )
+
+    def close(self, timeout_ms: int = 5000) -> None:
+        """Wait for the writes in flight, then close the store."""
+        self._lane.wait(timeout_ms)
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+
+class StoredDocumentsModel(QAbstractTableModel):
+    """A sheet's stored documents: file, pages, fields to review, when added."""
+
+    COLUMNS = ("file", "pages", "review", "added")
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._docs: tuple[Any, ...] = ()
+
+    def set_documents(self, docs: Sequence[Any]) -> None:
+        """Show these DocumentSummary rows."""
+        self.beginResetModel()
+        self._docs = tuple(docs)
+        self.endResetModel()
+
+    def document_at(self, row: int) -> Any:
+        """The DocumentSummary in this row."""
+        return self._docs[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._docs)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if not 0 <= section < len(self.COLUMNS):
+            return None
+        return (self.tr("Document"), self.tr("Pages"), self.tr("Review"), self.tr("Added"))[section]
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._docs):
+            return None
+        d = self._docs[index.row()]
+        if role == DocIdRole:
+            return int(d.doc_id)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return d.source_path or d.file_name
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        col = index.column()
+        if col == 0:
+            return d.file_name
+        if col == 1:
+            return str(d.page_count)
+        if col == 2:
+            return str(d.review_count)
+        return str(d.added_at)[:16].replace("T", " ")
+
+
+class SheetsPanel(QWidget):
+    """The stored sheets: pick a sheet, see its documents, open one."""
+
+    result_opened = Signal(object, str)  #: DocumentResult, source path
+
+    def __init__(self, store: StoreService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.combo = QComboBox(self)
+        self.combo.setObjectName("storedSheetCombo")
+        self.model = StoredDocumentsModel(self)
+        self.view = QTableView(self)
+        self.view.setObjectName("storedDocumentsView")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.combo)
+        layout.addWidget(self.view, 1)
+        self.combo.currentTextChanged.connect(self._on_sheet_chosen)
+        self.view.activated.connect(self._on_activated)
+        self.view.clicked.connect(self._on_activated)
+        store.sheets_loaded.connect(self._on_sheets_loaded)
+        store.documents_loaded.connect(self._on_documents_loaded)
+        store.result_loaded.connect(self.result_opened)
+
+    @property
+    def sheet(self) -> str:
+        return self.combo.currentText()
+
+    def _on_sheets_loaded(self, names: list[str]) -> None:
+        current = self.combo.currentText()
+        self.combo.blockSignals(True)
+        self.combo.clear()
+        self.combo.addItems(names)
+        if current in names:
+            self.combo.setCurrentText(current)
+        self.combo.blockSignals(False)
+        if self.combo.currentText():
+            self.store.load_documents(self.combo.currentText())
+
+    def _on_sheet_chosen(self, name: str) -> None:
+        if name:
+            self.store.load_documents(name)
+
+    def _on_documents_loaded(self, sheet: str, docs: list[Any]) -> None:
+        if sheet == self.combo.currentText():
+            self.model.set_documents(docs)
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            d = self.model.document_at(index.row())
+            self.store.load_result(self.sheet, int(d.doc_id), d.source_path)
