@@ -72,13 +72,16 @@ def child(engine: str, pages: list[tuple[str, int]]) -> dict[str, Any]:
             return sum(len(t) for t in (out.txts or ()))
     load = time.perf_counter() - t
     secs = []
+    cpu = 0.0
     chars = 0
     for im in images:
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         chars += read(im)
         secs.append(time.perf_counter() - t)
+        cpu += time.process_time() - c
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return {"load_s": load, "page_s": secs, "chars": chars, "peak_mib": peak_kib / 1024}
+    return {"load_s": load, "page_s": secs, "cpu_s": cpu, "chars": chars,
+            "peak_mib": peak_kib / 1024}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -105,13 +108,14 @@ def main(argv: list[str] | None = None) -> int:
         e, b = res["embedded"], res["rapidocr"]
         es, bs = sum(e["page_s"]) / len(pages), sum(b["page_s"]) / len(pages)
         rows.append((lang, len(pages), es, bs, e["peak_mib"], b["peak_mib"], e["load_s"],
-                     b["load_s"]))
+                     b["load_s"], e["cpu_s"] / len(pages), b["cpu_s"] / len(pages)))
         print(f"{lang}: embedded {es:.2f} s/page, rapidocr {bs:.2f} s/page", file=sys.stderr)
     print(f"{'language':9} {'pages':>5} {'embedded s/p':>13} {'rapidocr s/p':>13} {'ratio':>6} "
-          f"{'emb. peak MiB':>14} {'rapid peak MiB':>15} {'load s (e/r)':>13}")
-    for lang, n, es, bs, em, bm, el, bl in rows:
-        print(f"{lang:9} {n:5d} {es:13.2f} {bs:13.2f} {es / bs:6.2f} {em:14.0f} {bm:15.0f} "
-              f"{el:6.2f}/{bl:<6.2f}")
+          f"{'cpu s/p (e/r)':>14} {'emb. peak MiB':>14} {'rapid peak MiB':>15} "
+          f"{'load s (e/r)':>13}")
+    for lang, n, es, bs, em, bm, el, bl, ec, bc in rows:
+        print(f"{lang:9} {n:5d} {es:13.2f} {bs:13.2f} {es / bs:6.2f} {ec:7.2f}/{bc:<6.2f} "
+              f"{em:14.0f} {bm:15.0f} {el:6.2f}/{bl:<6.2f}")
     n_all = sum(r[1] for r in rows)
     if n_all:
         es = sum(r[2] * r[1] for r in rows) / n_all

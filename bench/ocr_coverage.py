@@ -25,9 +25,13 @@ from spaceocr.core.types import OcrPage
 _WS = re.compile(r"\s+")
 
 
+CASEFOLD = False
+
+
 def norm(s: str) -> str:
-    """NFKC, without any whitespace."""
-    return _WS.sub("", unicodedata.normalize("NFKC", s))
+    """NFKC, without any whitespace (and case-folded with ``--casefold``)."""
+    out = _WS.sub("", unicodedata.normalize("NFKC", s))
+    return out.casefold() if CASEFOLD else out
 
 
 def truth_values(truth: dict[str, Any]) -> list[tuple[str, list[str], int]]:
@@ -54,7 +58,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", type=Path)
     ap.add_argument("--misses", action="store_true", help="list the values not found")
     ap.add_argument("--strict", action="store_true", help="the value only, no accept forms")
+    ap.add_argument("--casefold", action="store_true", help="ignore case (as the matcher does)")
     args = ap.parse_args(argv)
+    global CASEFOLD
+    CASEFOLD = args.casefold
     cache = args.cache or Path("/work/ocr_cache") / args.holdout.resolve().name
 
     found: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # page hits, line hits, n

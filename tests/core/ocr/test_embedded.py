@@ -199,3 +199,14 @@ def test_no_network_and_no_download(monkeypatch: pytest.MonkeyPatch):
     cfg = eng._ppocr._ocr.cfg
     for section in ("Det", "Rec", "Cls"):
         assert Path(str(cfg[section].model_path)).parent == model_dir()
+
+
+def test_faded_scan_is_stretched_and_a_clean_one_left_alone():
+    from spaceocr.core.ocr.embedded import stretch_contrast
+
+    image, _ = render(CJK_EN[:1])
+    faded = image.point(lambda v: 150 + v * 90 // 255)  # ink at 150, paper at 240
+    out = stretch_contrast(faded)
+    lo, hi = out.convert("L").getextrema()
+    assert lo <= 10 and hi >= 245
+    assert stretch_contrast(image) is image
