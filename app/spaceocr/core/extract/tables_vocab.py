@@ -108,6 +108,14 @@ TOTAL_LABELS: tuple[str, ...] = (
 )
 
 
+#: Words that may follow a short totals label ("Total ...", "Summe ...") on a totals line.
+_TOTAL_QUALIFIERS = (
+    "qty", "quantity", "items", "sales", "gst", "vat", "tax", "due", "amount", "net", "gross",
+    "incl", "excl", "ht", "ttc", "payable", "paid", "eur", "usd", "jpy", "(", "netto", "brutto",
+    "mwst", "ust", "btw", "tva", "à payer", "apayer", "te betalen", "tebetalen", "rm", "sgd",
+)
+
+
 def fold(text: str) -> str:
     """NFKC, case-folded."""
     return unicodedata.normalize("NFKC", text).casefold()
@@ -142,6 +150,8 @@ def is_total_label(text: str) -> bool:
             # label whatever follows it; a short word (Total, Tax) only on its own
             if len(lbl) >= 7 and all(c.isalpha() or c == "-" for c in lbl):
                 return True
+            if rest.startswith(_TOTAL_QUALIFIERS):
+                return True  # "Total Qty", "Total Sales", "Total GST"
     return False
 
 
