@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import math
 
 import pymupdf
 import pytest
+from PIL import Image
 
 from spaceocr.core.ocr.pdf_text import read_text_layer
 
@@ -73,4 +75,14 @@ def test_invisible_text_layer_of_a_scan_returns_none():
     _doc, page = new_page()
     page.insert_text((40, 40), "An OCR layer hidden under a scanned image", fontname="helv",
                      fontsize=12, render_mode=3)
+    assert read_text_layer(page, 0, 72) is None
+
+
+def test_scanned_image_with_a_stamped_header_returns_none():
+    _doc, page = new_page()
+    scan = Image.new("RGB", (800, 600), "white")
+    buf = io.BytesIO()
+    scan.save(buf, format="PNG")
+    page.insert_image(page.rect, stream=buf.getvalue())
+    page.insert_text((20, 20), "Scanned by ACME copier 2026-01-01", fontname="helv", fontsize=8)
     assert read_text_layer(page, 0, 72) is None

@@ -7,8 +7,9 @@ left to right, as :mod:`.layout` groups OCR lines), words split at spaces and wi
 page-relative on the page as displayed (its ``/Rotate`` applied).
 
 It returns None when the layer is not worth trusting and the page should be OCR'd instead:
-too few characters, mostly invisible text (a scanner's hidden OCR layer over the image), or
-mostly junk (unmapped glyphs, private-use code points, control characters).
+too few characters, a page-sized image with only a few words of text over it, mostly invisible
+text (a scanner's hidden OCR layer over the image), or mostly junk (unmapped glyphs, private-use
+code points, control characters).
 """
 
 from __future__ import annotations
@@ -33,6 +34,10 @@ MIN_CHARS = 8
 #: more than this share of junk or invisible characters: OCR the page instead
 MAX_JUNK_SHARE = 0.2
 MAX_INVISIBLE_SHARE = 0.5
+#: a page mostly covered by images and carrying fewer characters than this is a scan (a stamp,
+#: a page number or a header may be real text while the body is a picture)
+FEW_CHARS = 200
+MAX_IMAGE_SHARE = 0.5
 
 Pt = tuple[float, float]
 
@@ -56,6 +61,20 @@ def _invisible_share(page: pymupdf.Page) -> float:
         if tr.get("type") == 3 or float(tr.get("opacity", 1.0)) == 0.0:
             hidden += n
     return hidden / total if total else 0.0
+
+
+def _image_share(page: pymupdf.Page) -> float:
+    """Share of the page's area under its largest image."""
+    try:
+        infos = page.get_image_info()
+    except Exception:  # noqa: BLE001 - no image information: no image
+        return 0.0
+    area = abs(page.rect) or 1.0
+    best = 0.0
+    for info in infos:
+        r = pymupdf.Rect(info.get("bbox", (0, 0, 0, 0))) & page.rect
+        best = max(best, abs(r) / area)
+    return best
 
 
 def _char_quad(
@@ -147,6 +166,9 @@ def read_text_layer(page: pymupdf.Page, index: int, dpi: float) -> OcrPage | Non
         return None
     if junk / (real + junk) > MAX_JUNK_SHARE:
         logger.info("page %d: text layer is mostly junk; OCR instead", index + 1)
+        return None
+    if real < FEW_CHARS and _image_share(page) > MAX_IMAGE_SHARE:
+        logger.info("page %d: a scanned image with a few words of text; OCR instead", index + 1)
         return None
     if _invisible_share(page) > MAX_INVISIBLE_SHARE:
         logger.info("page %d: text layer is invisible (a scan's OCR layer); OCR instead",
