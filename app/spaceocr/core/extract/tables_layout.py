@@ -237,6 +237,21 @@ def _group_lines(glyphs: list[_Glyph]) -> list[list[_Glyph]]:
     return [gl for _, _, gl in sorted(lines, key=lambda t: t[0])]
 
 
+def _unspaced_script(ch: str) -> bool:
+    """Kana, Han and CJK punctuation: scripts written without spaces between words (Hangul
+    is written with spaces, so it is not one of them)."""
+    if not ch:
+        return False
+    o = ord(ch)
+    return (
+        0x3000 <= o <= 0x30FF  # CJK punctuation, hiragana, katakana
+        or 0x3400 <= o <= 0x9FFF  # CJK ideographs (and extension A)
+        or 0xF900 <= o <= 0xFAFF  # compatibility ideographs
+        or 0xFF01 <= o <= 0xFF60  # full-width forms
+        or 0xFF65 <= o <= 0xFF9F  # half-width katakana
+    )
+
+
 def _segments(gl: list[_Glyph]) -> list[Segment]:
     gl = sorted(gl, key=lambda g: (g.x0, g.x1))
     hmed = statistics.median([g.h for g in gl])
@@ -256,7 +271,10 @@ def _segments(gl: list[_Glyph]) -> list[Segment]:
             if k:
                 p = run[k - 1]
                 gap = g.x0 - p.x1
-                if g.word != p.word or gap > SPACE_GAP * hmed:
+                # a word break of the OCR between two kana/han chars is not a printed space;
+                # a visible gap is
+                unspaced = _unspaced_script(p.text[-1:]) and _unspaced_script(g.text[:1])
+                if gap > SPACE_GAP * hmed or (g.word != p.word and not unspaced):
                     parts.append(" ")
                     idx.append(-1)
                     xs.append((p.x1, g.x0))
