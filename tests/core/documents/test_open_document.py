@@ -6,7 +6,6 @@ import io
 import os
 import struct
 import zipfile
-from pathlib import Path
 
 import pymupdf
 import pytest

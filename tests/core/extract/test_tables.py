@@ -126,6 +126,14 @@ class TestHeaderTable:
             assert c.hint is not None and c.hint.page_index == 0
             assert not c.review_reasons
 
+    def test_ocr_word_breaks_inside_japanese_text_are_not_spaces(self) -> None:
+        rows = ja_invoice_rows()
+        # the OCR cut "ノートパソコン" into three words with hairline gaps between them
+        rows[2] = (rows[2][0], [(80, "ノー"), (123, "トパ"), (166, "ソコン"), *rows[2][1][1:]])
+        page = make_page(rows, align=_align(rows))
+        items = find_line_items([page], SPEC)
+        assert items[0][0].value == "ノートパソコン"
+
     def test_table_end_is_above_the_totals(self) -> None:
         rows = ja_invoice_rows()
         page = make_page(rows, align=_align(rows))

@@ -190,7 +190,7 @@ class Document:
             return self._image_page(index)
         except (PageError, DocumentTooLarge):
             raise
-        except Exception as exc:  # noqa: BLE001 - any failure of one page is that page's error
+        except Exception as exc:
             raise PageError(
                 f"{self.name}: page {index + 1} could not be read ({type(exc).__name__}: "
                 f"{exc}); the other pages are processed.",
@@ -357,7 +357,7 @@ def _open_pdf(
 ) -> Document:
     try:
         pdf = pymupdf.open(p, filetype="pdf")
-    except Exception as exc:  # noqa: BLE001 - MuPDF raises several types for a broken file
+    except Exception as exc:
         raise CorruptDocument(
             f"{p.name}: the PDF is damaged and cannot be opened ({exc}); "
             f"re-export or re-scan it.",
@@ -379,7 +379,7 @@ def _open_pdf(
             )
     try:
         count = pdf.page_count
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         pdf.close()
         raise CorruptDocument(f"{p.name}: the PDF's page tree is damaged.", path=p) from exc
     if count == 0:

@@ -25,6 +25,7 @@ __all__ = ["Segment", "VisualLine", "estimate_skew", "page_lines"]
 SEGMENT_GAP = 1.2
 #: A gap wider than this many character heights between two characters is a printed space.
 SPACE_GAP = 0.22
+CJK_SPACE_GAP = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,10 +272,11 @@ def _segments(gl: list[_Glyph]) -> list[Segment]:
             if k:
                 p = run[k - 1]
                 gap = g.x0 - p.x1
-                # a word break of the OCR between two kana/han chars is not a printed space;
-                # a visible gap is
+                # a word break of the OCR between two kana/han chars is not a printed space,
+                # and their estimated boxes leave gaps: only a gap of half an em is a space
                 unspaced = _unspaced_script(p.text[-1:]) and _unspaced_script(g.text[:1])
-                if gap > SPACE_GAP * hmed or (g.word != p.word and not unspaced):
+                limit = (CJK_SPACE_GAP if unspaced else SPACE_GAP) * hmed
+                if gap > limit or (g.word != p.word and not unspaced):
                     parts.append(" ")
                     idx.append(-1)
                     xs.append((p.x1, g.x0))
