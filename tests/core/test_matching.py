@@ -259,6 +259,14 @@ def test_a_number_inside_a_longer_one_loses_to_one_standing_alone() -> None:
     assert {page.chars[i].line_no for i in g.char_indices} == {1}
 
 
+def test_a_figure_or_name_inside_a_longer_token_loses_to_one_standing_alone() -> None:
+    page = make_page(["Qty 12.50 EUR", "Email: anna.lee@example.com", "Anna Lee", "Qty 12"])
+    g = ground("12", [page])
+    assert g is not None and {page.chars[i].line_no for i in g.char_indices} == {3}
+    g = ground("lee", [page])
+    assert g is not None and {page.chars[i].line_no for i in g.char_indices} == {2}
+
+
 def test_a_repeated_value_goes_to_the_occurrence_nearest_the_hint() -> None:
     page = make_page(["Total 5,000", "", "", "", "", "Amount due 5,000"])
     first = ground("5,000", [page])

@@ -118,6 +118,26 @@ def test_line_item_cells_are_grounded_on_their_own_row() -> None:
     assert qty.grounding.bbox[0] > 0.2
 
 
+@pytest.mark.parametrize("numbers_first", [False, True])
+def test_rows_printed_over_two_lines_keep_their_cells(numbers_first: bool) -> None:
+    rows = [("Green tea 500ml", "3", "160", "480"), ("Paperback", "2", "950", "1,900"),
+            ("Batteries AA", "1", "660", "660")]
+    lines = []
+    for desc, qty, price, amount in rows:
+        pair = [desc, f"  {qty} x @{price}    {amount}"]
+        lines += [*(reversed(pair) if numbers_first else pair), ""]
+    page = make_page(lines)
+    values = [dict(zip(("description", "quantity", "unit_price", "amount"), r, strict=True))
+              for r in rows]
+    (items,) = verify_pages([page], {"line_items": values}, TEMPLATE)
+    for k, item in enumerate(items.items):
+        desc_line = 3 * k + (1 if numbers_first else 0)
+        num_line = 3 * k + (0 if numbers_first else 1)
+        assert _lines_of(item.get("description"), page) == {desc_line}
+        for name in ("quantity", "unit_price", "amount"):
+            assert _lines_of(item.get(name), page) == {num_line}, (k, name)
+
+
 def test_a_cell_printed_only_on_another_row_is_not_grounded() -> None:
     page = make_page(["Tea    2    3.00", "Cake   1    4.50"])
     rows = [{"description": "Tea", "quantity": "1"}, {"description": "Cake", "quantity": "1"}]

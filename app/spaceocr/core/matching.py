@@ -89,6 +89,7 @@ _CURRENCY_CLASSES = (
 )
 _CURRENCY_CHARS = frozenset().union(*_CURRENCY_CLASSES)
 _THOUSANDS = frozenset(",'’")
+_JOINERS = frozenset(".@_")  #: characters that join two runs into one token (12.50, a@b)
 _MAX_VALUE = 400  #: longer values are clipped before alignment (no field is this long)
 
 
@@ -204,6 +205,20 @@ class PageView:
                 out[extra] = None
         return tuple(out)
 
+    def glued(self, start: int, end: int) -> bool:
+        """True when a Latin or digit span has any other character of its own OCR word right
+        before or after it (``michael`` in ``michael.brown@...``): not a word of its own."""
+        chars = self.page.chars
+        for pos, neighbour in ((start, start - 1), (end - 1, end)):
+            if not 0 <= neighbour < len(self.text) or not self.text[pos].isascii():
+                continue
+            a, b = chars[self.owner[pos]], chars[self.owner[neighbour]]
+            if self.owner[pos] != self.owner[neighbour] and (
+                a.line_no == b.line_no and a.word_no == b.word_no
+            ):
+                return True
+        return False
+
     def touching(self, a: int, b: int) -> bool:
         """True when chars ``a`` and ``b`` are one word: same word, or same line with less
         than half a line height between them."""
@@ -227,21 +242,30 @@ class PageView:
         return self._centers[char_index]
 
     def embedded(self, start: int, end: int) -> bool:
-        """True when the span continues a word: a letter/digit of the same word touches it."""
-        chars = self.page.chars
-        for pos, neighbour in ((start, start - 1), (end - 1, end)):
-            if not 0 <= neighbour < len(self.text):
+        """True when the span continues a word: a letter/digit of the same word touches it,
+        or a joiner does (``12`` in ``12.50``, ``brown`` in ``brown@example.com``)."""
+        for pos, step in ((start, -1), (end - 1, 1)):
+            there = pos + step
+            if not self._same_word(pos, there):
                 continue
-            a, b = self.owner[pos], self.owner[neighbour]
-            if a == b:
-                continue
-            if chars[a].line_no != chars[b].line_no or chars[a].word_no != chars[b].word_no:
-                continue
-            here, there = self.text[pos], self.text[neighbour]
+            here, nxt = self.text[pos], self.text[there]
             # a digit run touching letters (12kg) or CJK text (3個) still stands alone
-            if _is_wordish(here) and _is_wordish(there) and here.isdigit() == there.isdigit():
+            if _is_wordish(here) and _is_wordish(nxt) and here.isdigit() == nxt.isdigit():
+                return True
+            if (nxt in _JOINERS and _is_wordish(here) and self._same_word(there, there + step)
+                    and _is_wordish(self.text[there + step])):
                 return True
         return False
+
+    def _same_word(self, a: int, b: int) -> bool:
+        """True when view positions a and b exist and come from two chars of one OCR word."""
+        if not (0 <= a < len(self.text) and 0 <= b < len(self.text)):
+            return False
+        ca, cb = self.owner[a], self.owner[b]
+        if ca == cb:
+            return False
+        x, y = self.page.chars[ca], self.page.chars[cb]
+        return x.line_no == y.line_no and x.word_no == y.word_no
 
 
 def _page_scale(page: OcrPage) -> tuple[float, float]:
@@ -539,8 +563,8 @@ class MatchIndex:
             for w in words:
                 ts = _targets(w)
                 cs = sub._exact(ts) or [c for t in ts for c in sub._fuzzy(t)]
-                per_word.append(sorted((c for c in cs if c.ratio >= MIN_RATIO),
-                                       key=lambda c: -c.ratio)[:12])
+                cs = [c for c in cs if c.ratio >= MIN_RATIO and not view.glued(c.start, c.end)]
+                per_word.append(sorted(cs, key=lambda c: -c.ratio)[:12])
             if sum(1 for cs in per_word if cs) < 2:
                 continue
             starts = next(cs for cs in per_word if cs)

@@ -57,7 +57,8 @@ logger = logging.getLogger(__name__)
 #: the ``source`` of every field a verification returns
 SOURCE = "verify"
 
-_Taken = set[tuple[int, int]]
+#: (page index, char index) -> the comparison view of the value that took the character
+_Taken = dict[tuple[int, int], str]
 
 
 def _text(name: str, raw: Any) -> str | None:
@@ -108,18 +109,26 @@ def fields_from_values(values: Mapping[str, Any]) -> tuple[ExtractedField, ...]:
 
 # ----------------------------------------------------------------------------- choosing
 def _free(index: MatchIndex, value: str, taken: _Taken) -> list[Candidate]:
-    """Where ``value`` may be among the characters no other value took; where it may be at
-    all when every place is taken (two fields share a figure printed once)."""
-    return index.candidates(value, exclude=taken) or index.candidates(value)
+    """Where ``value`` may be among the characters no other value took; when every place is
+    taken, among the characters only values equal to it took (two fields share a figure
+    printed once, but a quantity ``1`` never sits inside a description's ``11月分``)."""
+    got = index.candidates(value, exclude=taken.keys())
+    if got:
+        return got
+    same = normalize(value)
+    others = [k for k, v in taken.items() if v != same]
+    return index.candidates(value, exclude=others) if len(others) < len(taken) else []
 
 
 def _hint(index: MatchIndex, c: Candidate) -> MatchHint:
     return MatchHint(page_index=index.pages[c.view_no].index, char_indices=c.chars)
 
 
-def _take(index: MatchIndex, c: Candidate, taken: _Taken) -> None:
+def _take(index: MatchIndex, c: Candidate, value: str, taken: _Taken) -> None:
     page = index.pages[c.view_no].index
-    taken.update((page, i) for i in c.chars)
+    view = normalize(value)
+    for i in c.chars:
+        taken.setdefault((page, i), view)
 
 
 def _center(index: MatchIndex, c: Candidate) -> tuple[float, float]:
@@ -207,7 +216,7 @@ def _scalar_hints(
             break
         _, k, c = min(choices, key=lambda t: (t[0], t[1]))
         pending.remove(k)
-        _take(index, c, taken)
+        _take(index, c, fields[k].value or "", taken)
         out[k] = replace(fields[k], hint=_hint(index, c))
     for k in scalars:
         if k in out:
@@ -215,7 +224,7 @@ def _scalar_hints(
         pool = index.contenders(_free(index, fields[k].value or "", taken))
         if pool:
             c = _first(pool)
-            _take(index, c, taken)
+            _take(index, c, fields[k].value or "", taken)
             out[k] = replace(fields[k], hint=_hint(index, c))
     return out
 
@@ -267,14 +276,28 @@ class _Rows:
         return -x * uy + y * ux
 
     def owner(self, c: Candidate) -> int | None:
-        """The row of the nearest anchor level with ``c`` or above it."""
+        """The row of the anchor nearest ``c`` across the reading direction; between an
+        anchor above and one below at about the same distance, the one above (a receipt
+        prints the quantity and price under the item's name)."""
         got = self.levels.get(c.view_no)
         if not got:
             return None
         levels, rows = got
         lh = self.index.views[c.view_no].frame()[2]
-        k = bisect.bisect_right(levels, self._level(c) + 0.7 * lh)
-        return rows[k - 1] if k else None
+        level = self._level(c)
+        k = bisect.bisect_right(levels, level + 0.7 * lh)
+        above = (level - levels[k - 1], rows[k - 1]) if k else None
+        # the nearest anchor below: the first one past the level band (lowest row on ties)
+        j = k
+        below = None
+        if j < len(levels):
+            same = [r for t, r in zip(levels[j:], rows[j:], strict=True) if t == levels[j]]
+            below = (levels[j] - level, min(same))
+        if above is None:
+            return below[1] if below else None
+        if below is None or above[0] <= below[0] + 0.3 * lh:
+            return above[1]
+        return below[1]
 
 
 def _anchor_order(row: Sequence[ExtractedField]) -> list[int]:
@@ -315,8 +338,8 @@ def _items_hints(
             below = [c for c in pool if _after(index, c, prev)]
             pick, cell = _first(below or pool), k
             break
-        if pick is not None:
-            _take(index, pick, taken)
+        if pick is not None and cell is not None:
+            _take(index, pick, row[cell].value or "", taken)
             prev = pick
         anchors.append(pick)
         anchor_cell.append(cell)
@@ -333,14 +356,19 @@ def _items_hints(
             if k == ac:
                 continue
             value = row[k].value or ""
-            own = [c for c in index.candidates(value, exclude=taken) if owners.owner(c) == r]
-            own = own or [c for c in index.candidates(value) if owners.owner(c) == r]
+            own = [c for c in _free(index, value, taken) if owners.owner(c) == r]
+            if not own:
+                # every free place is on other rows: shared characters of an equal value
+                same = normalize(value)
+                others = [key for key, v in taken.items() if v != same]
+                own = [c for c in index.candidates(value, exclude=others)
+                       if owners.owner(c) == r]
             if not own:
                 unplaced.add((r, k))
                 continue
             pick = _nearest_on_row(index, index.contenders(own), anchor)
             chosen[k] = pick
-            _take(index, pick, taken)
+            _take(index, pick, value, taken)
         _order_equal_values(index, row, chosen, anchor, columns)
         out.append(tuple(
             replace(cell, hint=_hint(index, chosen[k])) if k in chosen else cell
@@ -382,7 +410,7 @@ def _with_hints(
 ) -> tuple[list[ExtractedField], set[tuple[str, int, str]]]:
     """The fields with hints, and the (array, row, cell) whose value is not on its row."""
     specs = {f.name: f for f in template.fields} if template else {}
-    taken: _Taken = set()
+    taken: _Taken = {}
     unplaced: set[tuple[str, int, str]] = set()
     out = _scalar_hints(index, fields, specs, taken)
     for k, f in enumerate(fields):
