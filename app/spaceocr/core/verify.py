@@ -12,9 +12,12 @@ carry implicitly:
 * a field whose template lists labels (``合計``, ``Total``) takes the occurrence nearest a label;
 * two fields never take the same characters while another occurrence exists (a total printed
   in a summary box and at the foot of a table goes to ``total`` once and ``amount_due`` once);
-* a line item's cells are grounded on one row: its most distinctive cell first, then every
-  other cell on the same row of the page, never inside the row's other cells, and rows go
-  down the page in order.
+* a line item's cells are grounded on one printed row: each row's anchor first (its text
+  cell, else its longest), the rows going down the page; then every other cell among the
+  characters nearest that anchor (a receipt's ``2 x @160  320`` line under the item's name
+  belongs to that item), never inside another value's characters; equal cells of a row (the
+  unit price and amount of a single piece) in the template's column order. A cell printed
+  only on other rows is not grounded: a box there would point at another item's figure.
 
 The choice reaches the matcher as a :class:`~spaceocr.core.types.MatchHint` citing characters,
 so the box still comes from :func:`spaceocr.core.matching.ground` through
