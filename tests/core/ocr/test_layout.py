@@ -74,3 +74,13 @@ def test_unrotate_point_inverts_the_turn(angle):
     # pixel centres: map the centre of the found pixel back to the centre of (5, 7)
     bx, by = back(x + 0.5, y + 0.5)
     assert (bx, by) == pytest.approx((5.5, 7.5))
+
+
+def test_japanese_forms_only_on_a_japanese_page():
+    from spaceocr.core.ocr.scripts import is_japanese_page, japanese_form
+
+    assert is_japanese_page(["乾電池 单3 4本", "ありがとうございました", "お支払方法"])
+    assert not is_japanese_page(["增值税电子普通发票", "购买方名称", "合计"])
+    assert japanese_form("单") == "単" and japanese_form("費") == "費"
+    # characters that are themselves Japanese are never changed
+    assert all(japanese_form(c) == c for c in "机叶灯据准丰")

@@ -13,7 +13,9 @@ Per page:
 3. where PP-OCR left a line's text uncovered or read it with low confidence, Tesseract ``kor``
    reads that line; its Hangul replaces what PP-OCR put there (PP-OCR has no Hangul at all),
    and anything else PP-OCR read well is kept (:mod:`.korean`);
-4. segments are grouped into rows in reading order and every character's quad is mapped back
+4. on a Japanese page, kanji read in a Chinese-only form get their Japanese form back
+   (:mod:`.scripts`);
+5. segments are grouped into rows in reading order and every character's quad is mapped back
    to the page as given, page-relative (:mod:`.layout`).
 
 Models load on the first :meth:`EmbeddedEngine.recognize` and are reused for every page after.
@@ -33,6 +35,7 @@ from spaceocr.core.errors import Cancelled, EngineRequestFailed, EngineUnavailab
 from spaceocr.core.ocr.layout import build_chars, group_rows
 from spaceocr.core.ocr.orientation import flat_angle, rotate_upright, unrotate_point
 from spaceocr.core.ocr.ppocr import Detection, PpOcr
+from spaceocr.core.ocr.scripts import is_japanese_page, japanese_form
 from spaceocr.core.types import OcrPage
 
 if TYPE_CHECKING:
@@ -175,6 +178,10 @@ class EmbeddedEngine:
                     page=page_index + 1,
                 ) from exc
         lines = [ln for ln in lines if ln.chars and (ln.korean or ln.score >= MIN_LINE_SCORE)]
+        if is_japanese_page(ln.text for ln in lines):
+            for ln in lines:
+                for ch in ln.chars:
+                    ch.text = japanese_form(ch.text)
         rows = group_rows(lines)
         chars = build_chars(rows, width, height, unrotate_point(angle, width, height))
         return OcrPage(

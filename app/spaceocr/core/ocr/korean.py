@@ -71,7 +71,7 @@ PROBE_LINES = 6
 #: a surely read syllable (Tesseract confidence 0..100) counts as evidence of Korean
 STRONG_CONF = 90.0
 #: syllables of evidence that make a page Korean
-PAGE_EVIDENCE = 6
+PAGE_EVIDENCE = 8
 #: PP-OCR characters under a confident Tesseract run are replaced only below this confidence
 WEAK_PPOCR = 0.8
 
@@ -340,13 +340,21 @@ def _under(line: RawLine, chars: list[RawChar], t0: float, t1: float) -> list[Ra
 
 
 def hangul_evidence(line: RawLine, runs: list[_Run]) -> int:
-    """Syllables Tesseract read surely (2+ in a run, conf >= 90) where PP-OCR read nothing
-    sure: the evidence that a page carries Korean at all."""
+    """Syllables Tesseract read surely (2+ in a run, conf >= 90) where PP-OCR missed the text:
+    nothing under the run, only marks, or fewer than half as many characters as syllables.
+
+    Unsure PP-OCR characters are not enough: on a faded Chinese page PP-OCR reads everything
+    unsure while Tesseract ``kor`` invents Hangul over it with high confidence.
+    """
     n = 0
     for run in runs:
         if not run.hangul or len(run.chars) < 2 or run.conf < STRONG_CONF:
             continue
-        if _replaceable(_under(line, line.chars, run.t0, run.t1), run):
+        under = _under(line, line.chars, run.t0, run.t1)
+        missed = 2 * len(under) <= len(run.chars) and not any(
+            _is_currency(c.text) or (c.text.isascii() and c.text.isalnum()) for c in under
+        )
+        if missed or all(unicodedata.category(c.text[0])[0] in "PS" for c in under):
             n += len(run.chars)
     return n
 
