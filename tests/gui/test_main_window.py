@@ -94,7 +94,7 @@ def test_results_are_saved_and_reopening_shows_the_stored_sheet(
         assert doc.source_path.endswith("a.pdf")
     window.close()
 
-    again = MainWindow(store_path=store_path, processor=paged_processor, dpi=DPI)
+    again = MainWindow(store_path=store_path, processor=paged_processor, dpi=DPI, isolate=False)
     qtbot.addWidget(again)
     again.show()
     panel = again.sheets_panel

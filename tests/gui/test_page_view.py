@@ -147,7 +147,7 @@ def test_sharper_render_replaces_the_pixmap_without_moving_boxes(
 
 
 def test_renderer_delivers_only_the_newest_request(qtbot: Any, two_page_pdf: Path) -> None:
-    renderer = PageRenderer()
+    renderer = PageRenderer(in_child_process=False)
     got: list[tuple[int, int]] = []
     renderer.rendered.connect(lambda _p, page, img: got.append((page, img.width())))
     try:

@@ -4,4 +4,5 @@ import sys
 
 from spaceocr.gui.app import main
 
-sys.exit(main())
+if __name__ == "__main__":  # the worker processes (spawn) import this module too
+    sys.exit(main())

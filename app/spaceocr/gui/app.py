@@ -144,8 +144,23 @@ def install_translators(app: Any, language: str = "auto") -> list[Any]:
     return installed
 
 
+def preload() -> None:
+    """Import the heavy core modules on the GUI thread before the window shows.
+
+    A first import from a worker thread would hold the GIL inside PyMuPDF's module set-up for
+    a noticeable moment while the window is already up; at start-up it is just start-up.
+    """
+    import spaceocr.core.documents
+    import spaceocr.core.export.json
+    import spaceocr.core.store
+    import spaceocr.core.templates  # noqa: F401
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Start the app; returns the exit code."""
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # a frozen build's worker processes start here
     args = build_parser().parse_args(argv)
     _setup_logging(args.verbose)
     if args.smoke_test and not any(
@@ -164,6 +179,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName("spaceocr")
     app.setApplicationName("spaceocr")
     settings = _load_settings()
+    preload()
     install_translators(app, getattr(settings, "ui_language", "auto"))
     sys.excepthook = _excepthook
 
@@ -172,7 +188,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     store_path: str | None = args.store or (getattr(settings, "store_path", "") or None)
     tmp: tempfile.TemporaryDirectory[str] | None = None
     if args.smoke_test and not args.store:
-        tmp = tempfile.TemporaryDirectory(prefix="spaceocr-smoke-")
+        tmp = tempfile.TemporaryDirectory(prefix="spaceocr-smoke-", ignore_cleanup_errors=True)
         store_path = str(Path(tmp.name) / "smoke.sqlite3")
     dpi = int(getattr(settings, "dpi", 200) or 200)
     window = MainWindow(mode=mode, template=template, store_path=store_path, dpi=dpi)

@@ -265,6 +265,12 @@ class BatchQueue(QObject):
         self._start_next()
         return [j.id for j in jobs]
 
+    def warm_up(self) -> None:
+        """Let the processor start its worker before the first document (if it has one)."""
+        warm = getattr(self.processor, "warm_up", None)
+        if callable(warm):
+            self._lane.submit(warm)
+
     def add_rejected(self, rejected: Iterable[tuple[Path, str]]) -> list[int]:
         """List files that cannot be processed as failed rows, with the reason's text."""
         from spaceocr.gui.messages import error_text

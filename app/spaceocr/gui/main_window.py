@@ -49,6 +49,7 @@ from spaceocr.gui.intake import Intake, collect_documents
 from spaceocr.gui.messages import exception_text
 from spaceocr.gui.page_renderer import DISPLAY_DPI, PageRenderer
 from spaceocr.gui.page_view import BoxSpec, PageView
+from spaceocr.gui.processes import ProcessDocumentProcessor
 from spaceocr.gui.processing import DocumentProcessor, Processor
 from spaceocr.gui.queue_panel import QueuePanel
 from spaceocr.gui.sheets import SheetsPanel, StoreService
@@ -88,7 +89,11 @@ class _HoverLeaveFilter(QObject):
 
 
 class MainWindow(QMainWindow):
-    """The spaceocr desktop window."""
+    """The spaceocr desktop window.
+
+    ``isolate`` (the default) runs OCR and page renders in child processes, so no C call that
+    holds the GIL can freeze the window; tests pass False to keep everything in one process.
+    """
 
     documents_added = Signal(int)  #: documents queued by a drop or File ▸ Open
     document_shown = Signal(object)  #: the DocumentResult now on screen (None for a preview)
@@ -104,6 +109,7 @@ class MainWindow(QMainWindow):
         store_path: str | Path | None = None,
         dpi: int = DISPLAY_DPI,
         processor: Processor | None = None,
+        isolate: bool = True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -113,8 +119,14 @@ class MainWindow(QMainWindow):
         self.mode = mode
         self.dpi = dpi
         self._io = Lane("io", 1, self)
-        self.batch = BatchQueue(processor or DocumentProcessor(mode, dpi=dpi), self)
-        self.renderer = PageRenderer(self)
+        if processor is None:
+            processor = (
+                ProcessDocumentProcessor(mode, dpi=dpi)
+                if isolate
+                else DocumentProcessor(mode, dpi=dpi)
+            )
+        self.batch = BatchQueue(processor, self)
+        self.renderer = PageRenderer(self, in_child_process=isolate)
         self.store = StoreService(store_path, self)
         self._shown_job: int | None = None
         self._shown_path: Path | None = None
@@ -128,6 +140,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Drop invoices, receipts or folders here."))
         self.resize(1400, 900)
         self.store.open()
+        if isolate:
+            self.renderer.warm_up()
+            self.batch.warm_up()
 
     # ----------------------------------------------------------------- building
     def _build_central(self) -> None:
@@ -662,6 +677,9 @@ class MainWindow(QMainWindow):
         QSettings().setValue("main_window/state", self.saveState())
         if not self.batch.shutdown(5000):
             logger.warning("the running document did not stop within 5 s")
+        close = getattr(self.batch.processor, "close", None)
+        if callable(close):
+            close()
         self.renderer.shutdown(2000)
         self._io.wait(2000)
         self.store.close(5000)

@@ -1,7 +1,9 @@
 """Renders document pages to QImages on the render lane, newest request wins.
 
-The render lane keeps a few documents open (only that lane's thread touches them) and turns
-a page's PIL image into a :class:`QImage` there, so the GUI thread only wraps it in a pixmap.
+By default the pixels are made in a child process (PyMuPDF holds the GIL while it renders,
+which would stall the window); the render lane waits for them and wraps them in a
+:class:`QImage`, so the GUI thread only turns it into a pixmap. In-process rendering (tests)
+keeps a few documents open, touched only by the render lane's thread.
 Every request is numbered; an answer that a newer request overtook is dropped (zooming
 quickly, flipping pages, clicking through the queue).
 """
@@ -21,7 +23,7 @@ from spaceocr.gui.workers import Lane, LatestWins
 logger = logging.getLogger(__name__)
 
 DISPLAY_DPI = 200  #: the pipeline's default, so a render matches the result's page sizes
-MAX_DPI = 600
+MAX_DPI = 400
 
 
 def pil_to_qimage(image: Any) -> QImage:
@@ -66,12 +68,23 @@ class PageRenderer(QObject):
     rendered = Signal(str, int, QImage)  #: path, page index, image
     failed = Signal(str, int, str)  #: path, page index, error code
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *, in_child_process: bool = True) -> None:
         super().__init__(parent)
         self._lane = Lane("render", 1, self)
+        self._child: Any = None
+        if in_child_process:
+            from spaceocr.gui.processes import ChildWorker
+
+            self._child = ChildWorker("render")
         self._latest = LatestWins()
         self._cache = _DocumentCache()
         self._images: OrderedDict[tuple[str, int, int], QImage] = OrderedDict()
+
+    def warm_up(self) -> None:
+        """Start the render process now, so the first page shows quickly."""
+        if self._child is not None:
+            child = self._child
+            self._lane.submit(lambda: child.warm_up("render"))
 
     def request(self, path: Path, page_index: int, dpi: int = DISPLAY_DPI) -> int:
         """Render page ``page_index`` of ``path`` at ``dpi``; returns the request's number."""
@@ -83,9 +96,12 @@ class PageRenderer(QObject):
             self._images.move_to_end(key)
             self.rendered.emit(str(path), page_index, cached)
             return token
-        cache = self._cache
+        cache, child = self._cache, self._child
 
         def work() -> QImage:
+            if child is not None:
+                w, h, data = child.request(("render", str(path), page_index, dpi))
+                return QImage(data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
             doc = cache.get(path, dpi)
             return pil_to_qimage(doc.page(page_index).image)
 
@@ -111,5 +127,7 @@ class PageRenderer(QObject):
 
     def shutdown(self, timeout_ms: int = 2000) -> None:
         """Wait for the render in flight and close the open documents."""
-        self._lane.wait(timeout_ms)
-        self._cache.close()
+        if self._lane.wait(timeout_ms):
+            self._cache.close()  # else the render in flight still uses them; the OS cleans up
+        if self._child is not None:
+            self._child.close()

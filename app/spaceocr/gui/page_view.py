@@ -408,6 +408,6 @@ class PageView(QGraphicsView):
     def _maybe_want_sharper(self) -> None:
         if self._current < 0 or self._density_capped or self._pixmap_item is None:
             return
-        wanted = min(self.zoom * self.devicePixelRatioF(), 3.0)
+        wanted = min(self.zoom * self.devicePixelRatioF(), 2.0)
         if wanted > self._density * 1.2:
             self.sharper_render_wanted.emit(self._current, wanted)

@@ -21,7 +21,8 @@ class StallMeter(QObject):
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self._tick)
-        self._last = 0.0
+        self._last = self._t0 = 0.0
+        self.stalls: list[tuple[float, float]] = []  #: (seconds since start, gap ms) > 50 ms
         self.max_gap_ms = 0.0
         self.ticks = 0
 
@@ -29,7 +30,8 @@ class StallMeter(QObject):
         """Start measuring (resets the maximum)."""
         self.max_gap_ms = 0.0
         self.ticks = 0
-        self._last = time.perf_counter()
+        self.stalls: list[tuple[float, float]] = []
+        self._last = self._t0 = time.perf_counter()
         self._timer.start()
 
     def stop(self) -> None:
@@ -48,3 +50,5 @@ class StallMeter(QObject):
         self.ticks += 1
         if gap > self.max_gap_ms:
             self.max_gap_ms = gap
+        if gap > 50 + self.interval_ms:
+            self.stalls.append((round(now - self._t0 - gap / 1000, 3), round(gap, 1)))

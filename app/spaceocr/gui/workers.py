@@ -88,9 +88,17 @@ class Task(QRunnable):
         try:
             result = self.fn(self.signals.progressed.emit) if self.wants_progress else self.fn()
         except BaseException as exc:  # noqa: BLE001 - delivered to the GUI thread, never lost
-            self.signals.failed.emit(exc)
+            self._deliver(self.signals.failed, exc)
         else:
-            self.signals.succeeded.emit(result)
+            self._deliver(self.signals.succeeded, result)
+
+    @staticmethod
+    def _deliver(signal: Any, payload: object) -> None:
+        try:
+            signal.emit(payload)
+        except RuntimeError:
+            # the receiver was destroyed while we ran (the window closed mid-task)
+            logger.debug("a background result arrived after its receiver was deleted")
 
 
 def _log_unhandled(exc: BaseException) -> None:
