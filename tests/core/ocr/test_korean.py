@@ -79,6 +79,12 @@ def test_evidence_needs_sure_multi_syllable_runs_where_ppocr_saw_nothing_sure():
     assert K.hangul_evidence(empty, [run_of("행복베이커리", 0.0, 0.6, 99)]) == 6
     assert K.hangul_evidence(empty, [run_of("부", 0.0, 0.1, 99)]) == 0
     assert K.hangul_evidence(empty, [run_of("아이", 0.0, 0.1, 86)]) == 0
+    # a faded Chinese line: PP-OCR read every character, unsure; Tesseract invents Hangul
+    faded = line_of([(c, i / 10, (i + 1) / 10, 0.5) for i, c in enumerate("统一社会信用代码")])
+    assert K.hangul_evidence(faded, [run_of("밤일사회신용대", 0.0, 0.8, 95)]) == 0
+    # PP-OCR squeezed a four-syllable word into one ideograph: evidence
+    squeezed = line_of([("丑", 0.0, 0.1, 0.57)])
+    assert K.hangul_evidence(squeezed, [run_of("체크카드", 0.0, 0.3, 99)]) == 4
 
 
 def test_won_sign_is_restored_before_amounts():
