@@ -335,8 +335,16 @@ def _place_runs(syms: list[_Sym], t_origin: float, t_per_px: float) -> list[_Run
 
 
 def _under(line: RawLine, chars: list[RawChar], t0: float, t1: float) -> list[RawChar]:
-    eps = 0.15 * max(line.height, 1.0) / max(line.length, 1.0)
-    return [c for c in chars if t0 - eps <= (c.t0 + c.t1) / 2 <= t1 + eps]
+    """The characters whose centre, or at least half of whose width, lies in ``t0..t1``."""
+    eps = 0.05 * max(line.height, 1.0) / max(line.length, 1.0)
+    a, b = t0 - eps, t1 + eps
+    out = []
+    for c in chars:
+        width = c.t1 - c.t0
+        centre = (c.t0 + c.t1) / 2
+        if a <= centre <= b or (width > 1e-9 and min(c.t1, b) - max(c.t0, a) >= 0.5 * width):
+            out.append(c)
+    return out
 
 
 def hangul_evidence(line: RawLine, runs: list[_Run]) -> int:
