@@ -149,7 +149,12 @@ class _Doc:
                 kept.append(h)
         kept.sort(key=lambda h: (h.page, h.row.index, h.start))
         # a label inside a parenthesis or after "incl." qualifies another one: "(incl GST)"
-        kept = [h for h in kept if not _qualified(h)]
+        stops = [h for h in kept if not h.field]
+        kept = [h for h in kept if not _qualified(h) and not (h.field and any(
+            st.row is h.row and st.end <= h.start
+            and h.row.cell_at(st.start) == h.row.cell_at(h.start)
+            and st.start == h.row.starts[h.row.cell_at(st.start)]
+            for st in stops))]
         # a field's label right after another of its labels is part of the value ("No.")
         out: list[Hit] = []
         for h in kept:
@@ -413,6 +418,10 @@ class _Reader:
                 continue
             if right.stripped(_CONNECT).text and ftype in ("id", "phone", "email", "currency"):
                 continue  # something that is not the type sits right of the label
+            if spec.name in PARTY_FIELDS and re.match(r"[\s:：]{0,2}\S", right.text) and (
+                right.text.split("   ")[0].strip(" :：")
+            ):
+                continue  # "Customer: 2" - the label was answered on its line
             # below: the cell under the label
             for r in doc.rows_below(row):
                 below = [c for c in r.cells if _x_overlap(c, lx0, lx1 + (lx1 - lx0) * 0.5)
