@@ -393,7 +393,8 @@ def merge_line(line: RawLine, runs: list[_Run]) -> bool:
             continue
         if any(_is_jamo(c.text) for c in run.chars):
             continue
-        under = _under(line, keep, run.t0, run.t1)
+        # a fill: any PP-OCR character touching the run counts as PP-OCR having read there
+        under = [c for c in keep if min(c.t1, run.t1) - max(c.t0, run.t0) > 0]
         if under and float(np.mean([c.confidence for c in under])) >= WEAK_PPOCR:
             continue
         keep = [c for c in keep if c not in under]
