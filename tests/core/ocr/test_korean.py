@@ -121,3 +121,11 @@ def test_tesseract_reads_a_korean_line_with_symbol_boxes_in_order():
     assert [s.word for s in syms] == [0] * 5 + [1] * 3
     assert all(a.x0 <= b.x0 for a, b in itertools.pairwise(syms))
     reader.close()
+
+
+def test_asterisks_are_not_turned_into_hangul_but_a_label_colon_is():
+    stars = line_of([("*", 0.0, 0.05, 0.9), ("*", 0.1, 0.15, 0.9)])
+    assert not K.merge_line(stars, [run_of("주주", 0.0, 0.15, 95)])
+    colon = line_of([("：", 0.0, 0.3, 0.84), ("5", 0.4, 0.45, 1.0)])
+    assert K.merge_line(colon, [run_of("사업자등록번호", 0.0, 0.3, 99)])
+    assert colon.text == "사업자등록번호5"

@@ -90,7 +90,8 @@ def _is_jamo(ch: str) -> bool:
 def _replaceable(under: list[RawChar], run: _Run | None = None) -> bool:
     """PP-OCR characters that may stand where a run of Hangul really is.
 
-    Nothing at all; or marks (not currency signs); or characters read unsure on average; or,
+    Nothing at all; or fewer marks than the run has syllables (not currency signs); or
+    characters read unsure on average; or,
     for a surely read run, far fewer characters than it has syllables and no Latin letter or
     digit among them (PP-OCR squeezed a Korean word into an ideograph or two). Confident
     letters, digits and ideographs otherwise stay, and a currency sign always stays.
@@ -100,7 +101,8 @@ def _replaceable(under: list[RawChar], run: _Run | None = None) -> bool:
     if any(_is_currency(c.text) for c in under):
         return False
     if all(unicodedata.category(c.text[0])[0] in "PS" for c in under):
-        return True
+        # a colon standing for a whole label, not asterisks Tesseract turned into 주주
+        return run is None or len(under) < len(run.chars)
     if float(np.mean([c.confidence for c in under])) < WEAK_PPOCR:
         return True
     return (
@@ -362,7 +364,8 @@ def hangul_evidence(line: RawLine, runs: list[_Run]) -> int:
         missed = 2 * len(under) <= len(run.chars) and not any(
             _is_currency(c.text) or (c.text.isascii() and c.text.isalnum()) for c in under
         )
-        if missed or all(unicodedata.category(c.text[0])[0] in "PS" for c in under):
+        marks = all(unicodedata.category(c.text[0])[0] in "PS" for c in under)
+        if missed or (marks and len(under) < len(run.chars)):
             n += len(run.chars)
     return n
 
