@@ -367,6 +367,13 @@ class _Reader:
         end_page, end_y = self.table_end
         return page < end_page or (page == end_page and y < end_y - 0.002)
 
+    def _in_header(self, row: Row) -> bool:
+        """True for a row at the top of the table: its header (column labels)."""
+        regions = getattr(self.table, "regions", None) or ()
+        h = max(row.h, 0.005)
+        return any(r.page_index == row.page and r.y0 - 0.01 <= row.y0 <= r.y0 + 2.5 * h
+                   for r in regions)
+
     def _in_region(self, page: int, y: float) -> bool:
         """True for a point inside the table's area (its header included)."""
         regions = getattr(self.table, "regions", None) or ()
@@ -388,7 +395,7 @@ class _Reader:
             if hit.weight <= 3:
                 base -= 1.0  # "No.", "Tel": weak on their own
             lx0, ly0, lx1, ly1 = doc.span_box(row.page, row.span.sub(hit.start, hit.end))
-            header = ftype in AMOUNT_TYPES and self._in_region(row.page, (ly0 + ly1) / 2) and (
+            header = ftype in AMOUNT_TYPES and self._in_header(row) and (
                 self.table_end is not None and self.table_end[0] == row.page
             )
             if header and spec.name not in ("tax", "subtotal"):
