@@ -129,3 +129,10 @@ def test_asterisks_are_not_turned_into_hangul_but_a_label_colon_is():
     colon = line_of([("：", 0.0, 0.3, 0.84), ("5", 0.4, 0.45, 1.0)])
     assert K.merge_line(colon, [run_of("사업자등록번호", 0.0, 0.3, 99)])
     assert colon.text == "사업자등록번호5"
+
+
+def test_brackets_both_engines_read_stay_around_the_hangul():
+    ln = line_of([("(", 0.40, 0.47, 0.94), (")", 0.47, 0.55, 0.95)])
+    runs = [run_of("(", 0.40, 0.42, 99), run_of("월", 0.43, 0.50, 99), run_of(")", 0.51, 0.53, 99)]
+    assert K.merge_line(ln, runs)
+    assert ln.text == "(월)"

@@ -370,6 +370,19 @@ def hangul_evidence(line: RawLine, runs: list[_Run]) -> int:
     return n
 
 
+def _marks_confirmed(under: list[RawChar], runs: list[_Run]) -> bool:
+    """True when ``under`` is only marks and Tesseract read each of them too, at its place."""
+    if not under or not all(unicodedata.category(c.text[0])[0] in "PS" for c in under):
+        return False
+    theirs = [c for r in runs if not r.hangul for c in r.chars]
+    for c in under:
+        want = unicodedata.normalize("NFKC", c.text)
+        if not any(unicodedata.normalize("NFKC", t.text) == want
+                   and c.t0 <= (t.t0 + t.t1) / 2 <= c.t1 for t in theirs):
+            return False
+    return True
+
+
 def merge_line(line: RawLine, runs: list[_Run]) -> bool:
     """Merge Tesseract's runs into ``line`` in place; True when anything changed.
 
@@ -384,9 +397,11 @@ def merge_line(line: RawLine, runs: list[_Run]) -> bool:
         if not run.hangul or run.conf < HANGUL_CONF:
             continue
         under = _under(line, keep, run.t0, run.t1)
-        if not _replaceable(under, run):
+        if _replaceable(under, run):
+            keep = [c for c in keep if c not in under]
+        elif not _marks_confirmed(under, runs):
             continue
-        keep = [c for c in keep if c not in under]
+        # else: marks Tesseract read too (the brackets of "(월)") stay, the Hangul goes between
         added.extend(run.chars)
         accepted = True
     if not accepted:
