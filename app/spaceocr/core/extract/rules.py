@@ -1009,7 +1009,27 @@ class _Reader:
                          "row_second", y=row.y0, amount=Decimal(norm))
                 self._add(t)
 
+    def _adjust_totals(self) -> None:
+        """Rows under a tax summary repeat totals; the line after a rounding is the total."""
+        doc = self.doc
+        summary = {}
+        rounding: list[tuple[int, float]] = []
+        for r in doc.rows:
+            if re.search(r"(?i)(gst|vat|tax|mwst|ust|tva|btw)\s*(summary|übersicht|récapitulatif)",
+                         r.text) and r.page not in summary:
+                summary[r.page] = r.y0
+            if re.match(r"(?i)\s*rounding", r.text):
+                rounding.append((r.page, r.y0))
+        for name in ("subtotal", "tax", "total"):
+            for c in self.cands.get(name, []):
+                if c.page in summary and c.y > summary[c.page] + 0.002:
+                    c.score -= 2.5
+                if name == "total" and any(pg == c.page and 0.005 < c.y - ry0 < 0.06
+                                           for pg, ry0 in rounding):
+                    c.score += 4.0
+
     def _choose_amounts(self, names: list[str]) -> None:
+        self._adjust_totals()
         if "tax" in self.specs and not self.cands.get("tax") and self.cands.get("subtotal"):
             self._second_amount_tax()
             names = [n for n in self.specs if self.specs[n].type in AMOUNT_TYPES
@@ -1035,6 +1055,12 @@ class _Reader:
             if best is not None:
                 _, pick["subtotal"], pick["tax"], pick["total"] = best
                 consistent = True
+        if "total" in pick and self.doc.template.name == "receipt":
+            # the same total printed twice (incl. tax, then TOTAL): the last line is the total
+            same = [x for x in cands.get("total", []) if x.amount == pick["total"].amount
+                    and x.page == pick["total"].page and x.score > pick["total"].score - 3.5]
+            if same:
+                pick["total"] = max(same, key=lambda x: x.y)
         for n, c in pick.items():
             if c.how == "row_second" and not consistent:
                 c.reasons.append("no_label")
