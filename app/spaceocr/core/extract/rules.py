@@ -221,7 +221,12 @@ def _label_rx(label: str) -> re.Pattern[str] | None:
     if not text:
         return None
     chars = [c for c in text if not c.isspace()]
-    body = r"\s{0,3}".join(re.escape(c) for c in chars)
+    if _LATIN.search(text):
+        # words of a Latin label stay in one cell: a space, or none where the OCR lost it
+        body = r"\s{0,2}".join(r"\s?".join(re.escape(c) for c in word)
+                                for word in text.split())
+    else:
+        body = r"\s{0,3}".join(re.escape(c) for c in chars)
     if _LATIN.match(chars[0]):
         body = r"(?<![A-Za-zÀ-ÿ])" + body
     if _LATIN.match(chars[-1]):
