@@ -1098,7 +1098,7 @@ def _clean_text(s: Span) -> Span:
     m = re.match(r"(?:[^\w\s]|[ㄱ-ㅣ]|\s)+(?:[\wㄱ-ㅣ](?:\s|[^\w\s])+)?", t)
     if m and m.end() < b and not re.match(r"[\w(（]", t):
         a = m.end()
-    m2 = re.search(r"\s+(?:印|㊞|[^\w\s.)）]+|\(\s?[0-9][0-9A-Z -]{4,}\)|"
+    m2 = re.search(r"\s+(?:印|㊞|TM|[^\w\s.)）]+|\(\s?[0-9][0-9A-Z -]{4,}\)|"
                    r"\(\s?(?:CO\.?\s?REG|GST)[^)]*\))$", t[a:])
     if m2:
         b = a + m2.start()
