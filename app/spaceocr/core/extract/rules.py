@@ -23,6 +23,7 @@ reason so that it is never counted as confident.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import threading
@@ -124,14 +125,20 @@ class _Doc:
         for lbl in lb.STOP_LABELS:
             entries.append(("", lbl, 0))
         raw: list[Hit] = []
+        views = [_compact(row.text) for row in self.rows]
         for name, lbl, rank in entries:
-            rx = _label_rx(lbl)
-            if rx is None:
+            key = _label_key(lbl)
+            if not key:
                 continue
-            weight = len(pt.nfkc(lbl).replace(" ", ""))
-            for row in self.rows:
-                for m in rx.finditer(row.text):
-                    raw.append(Hit(name, row, m.start(), m.end(), weight, rank))
+            latin = bool(_LATIN.search(key))
+            short = latin and len(key) <= 2
+            for row, (comp, where) in zip(self.rows, views, strict=True):
+                i = comp.find(key)
+                while i >= 0:
+                    a, b = where[i], where[i + len(key) - 1] + 1
+                    if _label_fits(row.text, a, b, latin, short, len(key)):
+                        raw.append(Hit(name, row, a, b, len(key), rank))
+                    i = comp.find(key, i + 1)
         # longest label wins where labels overlap; equal spans of equal weight both stay
         raw.sort(key=lambda h: (-h.weight, h.rank))
         kept: list[Hit] = []
@@ -216,25 +223,45 @@ _VAT_RE = re.compile(r"(?<![A-Za-z0-9])(?:DE|FR|NL|BE|AT|LU|IT|ES|GB)\s?[0-9A-Z]
 _TNUM_RE = re.compile(r"(?<![A-Za-z0-9])T\s?\d{13}(?!\d)")
 
 
-def _label_rx(label: str) -> re.Pattern[str] | None:
-    text = pt.nfkc(label).strip()
-    if not text:
-        return None
-    chars = [c for c in text if not c.isspace()]
-    if _LATIN.search(text):
-        # words of a Latin label stay in one cell: a space, or none where the OCR lost it
-        body = r"\s{0,2}".join(r"\s?".join(re.escape(c) for c in word)
-                                for word in text.split())
-    else:
-        body = r"\s{0,3}".join(re.escape(c) for c in chars)
-    if _LATIN.match(chars[0]):
-        body = r"(?<![A-Za-zÀ-ÿ])" + body
-    if _LATIN.match(chars[-1]):
-        body += r"(?![A-Za-zÀ-ÿ])"
-    if len(chars) <= 2 and all(_LATIN.match(c) for c in chars):
-        # a one- or two-letter label (T, M, No) must be followed by a separator and a value
-        body += r"(?=\s?[:.：]?\s?[+\d(])"
-    return re.compile(body, re.IGNORECASE)
+def _fold(ch: str) -> str:
+    low = ch.lower()
+    return low if len(low) == 1 else ch
+
+
+@functools.lru_cache(maxsize=4096)
+def _label_key(label: str) -> str:
+    """A label's comparison form: NFKC, lower case, no spaces."""
+    return "".join(_fold(c) for c in pt.nfkc(label) if not c.isspace())
+
+
+def _compact(text: str) -> tuple[str, list[int]]:
+    """A row's comparison form (as :func:`_label_key`) and where each character came from."""
+    out: list[str] = []
+    where: list[int] = []
+    for i, c in enumerate(text):
+        if c.isspace():
+            continue
+        out.append(_fold(c))
+        where.append(i)
+    return "".join(out), where
+
+
+_SHORT_TAIL = re.compile(r"\s?[:.：]?\s?[+\d(]")
+
+
+def _label_fits(text: str, a: int, b: int, latin: bool, short: bool, n: int) -> bool:
+    """Whether a label found at ``text[a:b]`` stands as a label there."""
+    span = text[a:b]
+    if latin:
+        # a Latin label is whole words, in one cell
+        if "   " in span or len(span) > 2 * n + 2:
+            return False
+        if a > 0 and _LATIN.match(text[a - 1]) and _LATIN.match(text[a]):
+            return False
+        if b < len(text) and _LATIN.match(text[b]) and _LATIN.match(text[b - 1]):
+            return False
+        return not short or bool(_SHORT_TAIL.match(text, b))
+    return len(span) <= 3 * n + 6
 
 
 # ----------------------------------------------------------------------------- typed reading
