@@ -1107,8 +1107,6 @@ class _Reader:
     def _amount_pool(self, name: str) -> list[Cand]:
         cs = [c for c in self.cands.get(name, []) if c.amount is not None]
         # totals are below the table; a "total" inside the line items is a line's amount
-        cs = [c for c in cs if not (name in ("subtotal", "tax", "total") and self._in_table(
-            c.page, c.y))] or cs
         cs.sort(key=lambda c: (-round(c.score, 1), -c.page, -c.y))
         return cs
 
