@@ -478,6 +478,10 @@ class _Reader:
                     cand.reasons.append("position_guess")
                 if cand is not None:
                     out.append(cand)
+                elif spec.name in PARTY_FIELDS and re.fullmatch(
+                    r"(?:GLN|ILN|EAN|Nr\.?|No\.?)?[\s:.]*[\d\s/-]{6,}", cell.text.strip()
+                ):
+                    continue  # a party's id number printed over its name
                 break
         return out
 
