@@ -896,8 +896,10 @@ class _Reader:
                         break
                 if re.match(r"\d{1,5}\s+\w", t) and lb.ADDRESS_RE.search(t):
                     span = c.span
-                    if k + 1 < len(lines):
-                        r2, c2 = lines[k + 1]
+                    nxt = [(r2, c2) for r2, c2 in lines[k + 1 :]
+                           if r2.index > r.index and abs(c2.x0 - c.x0) < 0.05]
+                    if nxt:
+                        r2, c2 = nxt[0]
                         if re.search(r"[A-Z]{2}\s+[A-Z0-9]{3}|\d{4,5}|,", c2.text) and (
                             r2.y0 - r.y1 < 2 * r.h
                         ) and not pt.find_phones(c2.text):
