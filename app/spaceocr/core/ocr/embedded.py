@@ -13,9 +13,10 @@ Per page:
 3. where PP-OCR left a line's text uncovered or read it with low confidence, Tesseract ``kor``
    reads that line; its Hangul replaces what PP-OCR put there (PP-OCR has no Hangul at all),
    and anything else PP-OCR read well is kept (:mod:`.korean`);
-4. on a Japanese page, kanji read in a Chinese-only form get their Japanese form back
+4. lines and characters are tightened onto their ink (:mod:`.ink`);
+5. on a Japanese page, kanji read in a Chinese-only form get their Japanese form back
    (:mod:`.scripts`);
-5. segments are grouped into rows in reading order and every character's quad is mapped back
+6. segments are grouped into rows in reading order and every character's quad is mapped back
    to the page as given, page-relative (:mod:`.layout`).
 
 Models load on the first :meth:`EmbeddedEngine.recognize` and are reused for every page after.
@@ -32,6 +33,7 @@ import numpy as np
 from PIL import Image
 
 from spaceocr.core.errors import Cancelled, EngineRequestFailed, EngineUnavailable
+from spaceocr.core.ocr.ink import tighten_lines
 from spaceocr.core.ocr.layout import build_chars, group_rows
 from spaceocr.core.ocr.orientation import flat_angle, rotate_upright, unrotate_point
 from spaceocr.core.ocr.ppocr import Detection, PpOcr
@@ -164,6 +166,7 @@ class EmbeddedEngine:
                     lines = merge_korean(lines, upright, reader)
                 elif self._korean_enabled:
                     warnings.append("korean_unavailable")
+                tighten_lines(lines, upright)
             except (Cancelled, EngineRequestFailed, EngineUnavailable):
                 raise
             except MemoryError as exc:
