@@ -14,6 +14,8 @@ Steps (the model is qutebrowser's ``scripts/dev/build_release.py``):
    ``spaceocr extract resources/samples/receipt_en.png`` must return a ``success`` document
    with fields, and without ``korean_unavailable`` when this machine has the Korean data;
    ``spaceocr ocr`` of a Korean image made here must read Hangul (Tesseract in the bundle);
+   ``spaceocr extract --mode cloud`` against local Vision/Anthropic replays (``tests/support``)
+   must ground every value;
    ``spaceocr gui --smoke-test`` (the GUI started from the CLI executable) must pass too, and
    with ``xvfb-run`` installed the GUI smoke test runs once more on the xcb platform.
 
@@ -255,6 +257,62 @@ def check_korean_ocr(proc: subprocess.CompletedProcess[str]) -> int:
     return n
 
 
+def cloud_smoke_test(cli: Path, env: dict[str, str], folder: Path, timeout: float) -> str:
+    """``spaceocr extract --mode cloud`` against local Vision and Anthropic replays.
+
+    The same replay servers the CLI tests use (``tests/support``): the frozen google-cloud-vision
+    REST transport and the anthropic SDK must send their requests and read the answers, and
+    every value must come back with a box from Vision's characters. Raises SmokeTestFailed.
+    """
+    sys.path.insert(0, str(ROOT))
+    try:
+        from tests.support.anthropic_api import AnthropicServer, scripted_model
+        from tests.support.httpserver import ReplayServer
+        from tests.support.vision_api import VisionServer, Word, annotate_response, render_page
+    finally:
+        sys.path.remove(str(ROOT))
+    width, height = 900, 700
+    blocks = [
+        [
+            [
+                Word("NORTH", (60, 50, 220, 100)),
+                Word("PIER", (240, 50, 370, 100)),
+                Word("BAKERY", (390, 50, 600, 100)),
+            ]
+        ],
+        [[Word("2026-02-03", (60, 160, 360, 200))]],
+        [[Word("TOTAL", (60, 400, 240, 450)), Word("7.50", (640, 400, 800, 450))]],
+    ]
+    answer = {"merchant_name": "NORTH PIER BAKERY", "date": "2026-02-03", "total": "7.50"}
+    page = folder / "cloud.png"
+    render_page(blocks, width, height).save(page)
+    with ReplayServer() as server:
+        vision, claude = VisionServer(server), AnthropicServer(server)
+        vision.answer_json(annotate_response(blocks, width, height))
+        claude.answer(scripted_model(answer))
+        cenv = dict(
+            env,
+            SPACEOCR_VISION_ENDPOINT=vision.endpoint,
+            GOOGLE_API_KEY="AIzaSyTEST-spaceocr-release-smoke",
+            ANTHROPIC_BASE_URL=claude.base_url,
+            ANTHROPIC_API_KEY="sk-ant-test-spaceocr-release-smoke",
+        )
+        cenv.pop("GOOGLE_APPLICATION_CREDENTIALS", None)
+        cmd = [str(cli), "extract", "--mode", "cloud", "--template", "receipt", str(page)]
+        proc = run_frozen(cmd, cenv, timeout)
+        sent = (len(vision.requests), len(claude.requests))
+    doc = check_cli_result(proc, False)
+    data = doc["data"]
+    assert isinstance(data, dict)
+    if sent != (1, 1) or doc.get("meta", {}).get("engine") != "google_vision":  # type: ignore[union-attr]
+        raise _fail(f"cloud mode should ask Vision and Claude once each (asked {sent})", proc)
+    for name, value in answer.items():
+        got = data.get(name) or {}
+        if got.get("value") != value or not got.get("bbox"):
+            raise _fail(f"cloud mode: {name} should be {value!r} with a box", proc)
+    return f"{len(data)} fields, all grounded on the replayed Vision characters"
+
+
 def smoke_test(app_dir: Path, timeout: float, xvfb: bool = True) -> None:
     """Run both frozen programs offscreen (and on xcb under Xvfb); raises SmokeTestFailed."""
     exe_suffix = ".exe" if sys.platform == "win32" else ""
@@ -291,6 +349,12 @@ def smoke_test(app_dir: Path, timeout: float, xvfb: bool = True) -> None:
             log(f"  spaceocr ocr (Korean): {check_korean_ocr(proc)} Hangul syllables read")
         else:
             log("  no Tesseract kor data on this machine: Korean check skipped")
+
+        if (ROOT / "tests" / "support" / "vision_api.py").is_file():
+            result = cloud_smoke_test(cli, env, Path(tmp), timeout)
+            log(f"  spaceocr extract --mode cloud: {result}")
+        else:
+            log("  tests/support not here: the cloud-mode check was skipped")
 
         # the CLI's `gui` subcommand: the GUI and its worker processes from the CLI executable
         proc = run_frozen([str(cli), "gui", "--smoke-test", str(CLI_SAMPLE)], env, timeout)
