@@ -216,3 +216,18 @@ def test_an_unexpected_exception_is_shown_once_and_the_app_goes_on(
     boxes[0].close()
     window.show_result(two_page_result(), None)  # still working
     assert window.field_model.rowCount() == 5
+
+
+def test_each_template_goes_to_its_own_sheet_unless_one_is_named(
+    qtbot: Any, window: MainWindow, folder: Path, tmp_path: Path
+) -> None:
+    run_drop(qtbot, window, [folder / "a.pdf"], 1)
+    qtbot.waitUntil(lambda: window.sheet_combo.count() == 1, timeout=5000)
+    assert window.sheet_combo.currentText() == ""  # not pinned to the first sheet
+    window.template_combo.setCurrentIndex(window.template_combo.findData("receipt"))
+    run_drop(qtbot, window, [folder / "sub" / "b.pdf"], 1)
+    with Store.open(tmp_path / "store.sqlite3") as store:
+        assert {s.name: s.template for s in store.list_sheets()} == {
+            "invoice": "invoice",
+            "receipt": "receipt",
+        }

@@ -131,6 +131,7 @@ class MainWindow(QMainWindow):
         self._shown_job: int | None = None
         self._shown_path: Path | None = None
         self._shown_result: Any = None
+        self._sheet_of: dict[int, str] = {}  #: the sheet each job was queued for
 
         self._build_central()
         self._build_docks()
@@ -186,7 +187,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([700, 460])
+        self.splitter.setSizes([640, 560])
         self.setCentralWidget(self.splitter)
 
     def _make_table(self, name: str, model: Any) -> QTableView:
@@ -221,7 +222,8 @@ class MainWindow(QMainWindow):
         sdock.setWidget(self.sheets_panel)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, sdock)
         self.sheets_dock = sdock
-        self.resizeDocks([dock], [360], Qt.Orientation.Horizontal)
+        self.resizeDocks([dock], [400], Qt.Orientation.Horizontal)
+        self.resizeDocks([dock, sdock], [600, 300], Qt.Orientation.Vertical)
 
     def _action(self, text: str, slot: Any, shortcut: QKeySequence | str | None = None) -> QAction:
         act = QAction(text, self)
@@ -368,6 +370,7 @@ class MainWindow(QMainWindow):
         self.batch.job_started.connect(self._on_job_started)
         self.batch.job_finished.connect(self._on_job_finished)
         self.batch.job_failed.connect(self._on_job_failed)
+        self.batch.batch_finished.connect(self._on_batch_finished)
         self.queue_panel.job_activated.connect(self.show_job)
         self.page_view.page_changed.connect(self._on_page_changed)
         self.page_view.sharper_render_wanted.connect(self._on_sharper_wanted)
@@ -398,16 +401,17 @@ class MainWindow(QMainWindow):
         items = [str(p) for p in paths]
         if not items:
             return
-        template = self.template
+        template, sheet = self.template, self.sheet
         self.statusBar().showMessage(self.tr("Looking for documents…"))
         self._io.submit(
             lambda: collect_documents(items),
-            on_result=lambda intake: self._on_intake(intake, template),
+            on_result=lambda intake: self._on_intake(intake, template, sheet),
             on_error=self._on_unexpected,
         )
 
-    def _on_intake(self, intake: Intake, template: str) -> None:
+    def _on_intake(self, intake: Intake, template: str, sheet: str) -> None:
         ids = self.batch.enqueue(intake.accepted, template)
+        self._sheet_of.update(dict.fromkeys(ids, sheet))
         self.batch.add_rejected(intake.rejected)
         n_ok, n_bad = len(intake.accepted), len(intake.rejected)
         if n_bad:
@@ -492,11 +496,23 @@ class MainWindow(QMainWindow):
 
     def _on_job_finished(self, job_id: int, result: Any) -> None:
         job = self.batch.model.job(job_id)
-        self.store.save(job_id, self.sheet, result, job.path, job.template)
+        sheet = self._sheet_of.pop(job_id, self.sheet)
+        self.store.save(job_id, sheet, result, job.path, job.template)
         if self._shown_job == job_id or (self._shown_job is None and self._shown_result is None):
             self.show_job(job_id)
 
     def _on_job_failed(self, job_id: int, _code: str, text: str) -> None:
+        self.statusBar().showMessage(text)
+
+    def _on_batch_finished(self) -> None:
+        jobs = self.batch.model.jobs()
+        done = [j for j in jobs if j.state is JobState.DONE]
+        failed = sum(1 for j in jobs if j.state is JobState.FAILED)
+        review = sum(j.needs_review for j in done)
+        text = self.tr("Finished: %n document(s)", "", len(done))
+        text += " · " + self.tr("%n value(s) to review", "", review)
+        if failed:
+            text += " · " + self.tr("%n failed", "", failed)
         self.statusBar().showMessage(text)
 
     def _on_saved(self, job_id: int) -> None:
@@ -511,7 +527,7 @@ class MainWindow(QMainWindow):
         self.sheet_combo.blockSignals(True)
         self.sheet_combo.clear()
         self.sheet_combo.addItems(list(names))
-        self.sheet_combo.setEditText(current or (names[0] if names else ""))
+        self.sheet_combo.setEditText(current)  # empty: each template's own sheet
         self.sheet_combo.blockSignals(False)
 
     def _on_unexpected(self, exc: BaseException) -> None:
@@ -550,7 +566,14 @@ class MainWindow(QMainWindow):
         self.field_model.set_result(result)
         self.line_model.set_result(result)
         self.field_table.resizeColumnToContents(0)
-        self.line_table.resizeColumnsToContents()
+        header = self.line_table.horizontalHeader()
+        for col in range(self.line_model.columnCount()):
+            header.setSectionResizeMode(
+                col,
+                QHeaderView.ResizeMode.Stretch
+                if col == 0
+                else QHeaderView.ResizeMode.ResizeToContents,
+            )
         self.items_title.setText(self.tr("Line items ({n})").format(n=self.line_model.rowCount()))
         self.page_view.set_document(
             max(result.page_count, len(result.page_sizes), 1),

@@ -52,6 +52,25 @@ _TEXTS: dict[str, str] = {
         "Messages", "The results database cannot be written (locked, full or read-only)."
     ),
     "store_corrupt": QT_TRANSLATE_NOOP("Messages", "The results database is damaged."),
+    "invalid_values": QT_TRANSLATE_NOOP("Messages", "The values to check are not valid."),
+    "sheet_not_found": QT_TRANSLATE_NOOP("Messages", "There is no sheet of that name."),
+    "sheet_document_not_found": QT_TRANSLATE_NOOP(
+        "Messages", "The document is no longer in the sheet."
+    ),
+    "sheet_template_mismatch": QT_TRANSLATE_NOOP(
+        "Messages",
+        "This sheet holds another template; choose another sheet for these documents.",
+    ),
+    "where_invalid": QT_TRANSLATE_NOOP("Messages", "The filter expression is not valid."),
+    "api_bad_response": QT_TRANSLATE_NOOP(
+        "Messages", "The space-ocr service sent an answer that cannot be read; try again."
+    ),
+    "api_timeout": QT_TRANSLATE_NOOP(
+        "Messages", "The space-ocr service did not answer in time; try again."
+    ),
+    "webhook_signature": QT_TRANSLATE_NOOP(
+        "Messages", "A webhook delivery had a missing or wrong signature."
+    ),
     "api_transport": QT_TRANSLATE_NOOP(
         "Messages", "The space-ocr service cannot be reached; check the connection."
     ),

@@ -75,7 +75,7 @@ class BoxStyle:
             return QBrush(QColor(20, 90, 230, 70))
         if is_confident:
             return QBrush(QColor(0, 170, 80, 30))
-        return QBrush(QColor(255, 140, 0, 70))
+        return QBrush(QColor(255, 140, 0, 55))
 
 
 class BoxItem(QGraphicsPolygonItem):

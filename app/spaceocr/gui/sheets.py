@@ -190,7 +190,7 @@ class StoredDocumentsModel(QAbstractTableModel):
             return str(d.page_count)
         if col == 2:
             return str(d.review_count)
-        return str(d.added_at)[:16].replace("T", " ")
+        return str(d.added_at)[5:16].replace("T", " ")
 
 
 class SheetsPanel(QWidget):
@@ -211,7 +211,12 @@ class SheetsPanel(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.view.setWordWrap(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in (1, 2, 3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.combo)
