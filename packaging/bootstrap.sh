@@ -30,5 +30,5 @@ if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
 .venv/bin/python -m pip install -q --upgrade pip >&2
-.venv/bin/python -m pip install -q -e ".[dev]" >&2
+.venv/bin/python -m pip install -q -e ".[dev,packaging]" >&2
 echo "bootstrap: ready (.venv)" >&2
