@@ -46,7 +46,7 @@ def pick_documents(data: Path, limit: int) -> list[tuple[Path, str]]:
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
     from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer
-    from PySide6.QtGui import QDropEvent
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
     from PySide6.QtWidgets import QApplication
 
     from spaceocr.gui.app import preload
@@ -84,6 +84,14 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         mime = QMimeData()
         mime.setUrls(local_urls(paths))
         pos = QPointF(window.width() / 2, window.height() / 2)
+        enter = QDragEnterEvent(
+            pos.toPoint(),
+            Qt.DropAction.CopyAction,
+            mime,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+        QApplication.sendEvent(window, enter)  # Qt delivers a drop only after an accepted enter
         event = QDropEvent(
             pos,
             Qt.DropAction.CopyAction,

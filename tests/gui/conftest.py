@@ -159,6 +159,7 @@ class PagedProcessor:
         template: str,
         progress: Callable[[str, int, int], None],
         cancel: threading.Event,
+        sheet: str = "",
     ) -> Any:
         self.calls.append(path)
         with open_document(path, dpi=DPI) as doc:

@@ -62,6 +62,7 @@ class Job:
     path: Path
     template: str
     state: JobState = JobState.QUEUED
+    sheet: str = ""  #: the store sheet the result goes into ("" = the template's name)
     stage: str = ""
     done: int = 0
     total: int = 0
@@ -254,11 +255,11 @@ class BatchQueue(QObject):
             j.state is JobState.QUEUED for j in self.model.jobs()
         )
 
-    def enqueue(self, paths: Iterable[Path], template: str) -> list[int]:
+    def enqueue(self, paths: Iterable[Path], template: str, sheet: str = "") -> list[int]:
         """Queue documents for ``template`` (a built-in name or a fields file path)."""
         jobs = []
         for p in paths:
-            jobs.append(Job(self._next_id, Path(p), template))
+            jobs.append(Job(self._next_id, Path(p), template, sheet=sheet))
             self._next_id += 1
         self.model.add_jobs(jobs)
         self._emit_total()
@@ -347,9 +348,10 @@ class BatchQueue(QObject):
         self.model.update(job.id, state=JobState.RUNNING, stage="open")
         self.job_started.emit(job.id)
         processor, path, template, job_id = self.processor, job.path, job.template, job.id
+        sheet = job.sheet
 
         def work(report: Any) -> Any:
-            return processor(path, template, lambda s, d, t: report((s, d, t)), cancel)
+            return processor(path, template, lambda s, d, t: report((s, d, t)), cancel, sheet)
 
         self._lane.submit(
             work,

@@ -6,7 +6,7 @@ So OCR and page renders run in child processes (``spawn``, so no Qt state is for
 request at a time over a pipe. :mod:`spaceocr.gui.processes` is the GUI side.
 
 Messages to a child: ``("warm", "ocr"|"render")`` (import ahead), ``("process", path,
-template, mode, dpi)``, ``("render", path, page, dpi)`` or ``None`` (quit). Messages back:
+template, mode, dpi, save_to)``, ``("render", path, page, dpi)`` or ``None`` (quit). Messages back:
 ``("progress", stage, done, total)``, then ``("result", value)`` or ``("error", code,
 message, traceback_text)``.
 """
@@ -66,6 +66,8 @@ def child_main(conn: Any, cancel: Any) -> None:
                 break
     for doc in state["docs"].values():
         doc.close()
+    for store in state.get("stores", {}).values():
+        store.close()
 
 
 def _warm(what: str) -> bool:
@@ -78,7 +80,14 @@ def _warm(what: str) -> bool:
 
 
 def _process(
-    conn: Any, cancel: Any, state: dict[str, Any], path: str, template: str, mode: str, dpi: int
+    conn: Any,
+    cancel: Any,
+    state: dict[str, Any],
+    path: str,
+    template: str,
+    mode: str,
+    dpi: int,
+    save_to: tuple[str, str, str] | None = None,
 ) -> Any:
     from spaceocr.core.pipeline import PipelineOptions, build_components, process_document
     from spaceocr.gui.processing import load_template_spec
@@ -97,9 +106,10 @@ def _process(
     def progress(stage: str, done: int, total: int) -> None:
         conn.send(("progress", stage, done, total))
 
-    return process_document(
+    tpl = load_template_spec(template)
+    result = process_document(
         path,
-        load_template_spec(template),
+        tpl,
         engine=engine,
         extractor=extractor,
         options=PipelineOptions(dpi=dpi),
@@ -107,6 +117,27 @@ def _process(
         cancel=cancel,
         mode=mode,
     )
+    if save_to is None:
+        return result
+    return _save(state, result, tpl, *save_to)
+
+
+def _save(
+    state: dict[str, Any], result: Any, template: Any, store_path: str, sheet: str, source_path: str
+) -> Any:
+    """Save into the store; the result goes back without its OCR pages, with its doc id."""
+    import dataclasses
+
+    from spaceocr.core.store import Store
+
+    stores = state.setdefault("stores", {})
+    store = stores.get(store_path)
+    if store is None:
+        store = stores[store_path] = Store.open(store_path)
+    sheet = sheet or result.template
+    doc_id = store.save_result(sheet, result, source_path=source_path, template=template)
+    meta = MappingProxyType({**dict(result.meta), "sheet": sheet, "doc_id": doc_id})
+    return dataclasses.replace(result, meta=meta, ocr_pages=())
 
 
 def _render(state: dict[str, Any], path: str, page: int, dpi: int) -> tuple[int, int, bytes]:

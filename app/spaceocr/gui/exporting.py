@@ -28,12 +28,11 @@ class ExportScope(enum.Enum):
 
 def suffix_filter(fmt: str) -> str:
     """The file dialog's filter for a format."""
-    tr = QCoreApplication.translate
     if fmt == "csv":
-        return tr("Export", "CSV files (*.csv)")
+        return QCoreApplication.translate("Export", "CSV files (*.csv)")
     if fmt == "xlsx":
-        return tr("Export", "Excel workbooks (*.xlsx)")
-    return tr("Export", "JSON files (*.json)")
+        return QCoreApplication.translate("Export", "Excel workbooks (*.xlsx)")
+    return QCoreApplication.translate("Export", "JSON files (*.json)")
 
 
 def template_of(result: Any) -> Any:

@@ -99,11 +99,12 @@ def iter_field_refs(result: Any) -> Iterator[FieldRef]:
 def tooltip_for(ref: FieldRef) -> str:
     """Name, value, match ratio and why it needs review: the box's and the row's tooltip."""
     f = ref.field
-    tr = QCoreApplication.translate
     lines = [
         f"<b>{_escape(ref.id)}</b>",
         _escape(f.value or ""),
-        tr("FieldTable", "match {ratio}").format(ratio=f"{f.match_ratio:.2f}")
+        QCoreApplication.translate("FieldTable", "match {ratio}").format(
+            ratio=f"{f.match_ratio:.2f}"
+        )
         + " · "
         + status_text(f.status),
     ]
@@ -113,7 +114,9 @@ def tooltip_for(ref: FieldRef) -> str:
             reasons = [reason_text("partial_match")]
         if reasons:
             lines.append(
-                tr("FieldTable", "Review: {reasons}").format(reasons=_escape("; ".join(reasons)))
+                QCoreApplication.translate("FieldTable", "Review: {reasons}").format(
+                    reasons=_escape("; ".join(reasons))
+                )
             )
     return "<br>".join(lines)
 

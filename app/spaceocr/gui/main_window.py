@@ -119,19 +119,18 @@ class MainWindow(QMainWindow):
         self.mode = mode
         self.dpi = dpi
         self._io = Lane("io", 1, self)
+        self.store = StoreService(store_path, self)
         if processor is None:
             processor = (
-                ProcessDocumentProcessor(mode, dpi=dpi)
+                ProcessDocumentProcessor(mode, dpi=dpi, store_path=self.store.resolved_path)
                 if isolate
                 else DocumentProcessor(mode, dpi=dpi)
             )
         self.batch = BatchQueue(processor, self)
         self.renderer = PageRenderer(self, in_child_process=isolate)
-        self.store = StoreService(store_path, self)
         self._shown_job: int | None = None
         self._shown_path: Path | None = None
         self._shown_result: Any = None
-        self._sheet_of: dict[int, str] = {}  #: the sheet each job was queued for
 
         self._build_central()
         self._build_docks()
@@ -410,8 +409,7 @@ class MainWindow(QMainWindow):
         )
 
     def _on_intake(self, intake: Intake, template: str, sheet: str) -> None:
-        ids = self.batch.enqueue(intake.accepted, template)
-        self._sheet_of.update(dict.fromkeys(ids, sheet))
+        ids = self.batch.enqueue(intake.accepted, template, sheet)
         self.batch.add_rejected(intake.rejected)
         n_ok, n_bad = len(intake.accepted), len(intake.rejected)
         if n_bad:
@@ -496,8 +494,11 @@ class MainWindow(QMainWindow):
 
     def _on_job_finished(self, job_id: int, result: Any) -> None:
         job = self.batch.model.job(job_id)
-        sheet = self._sheet_of.pop(job_id, self.sheet)
-        self.store.save(job_id, sheet, result, job.path, job.template)
+        if "doc_id" in result.meta:  # the worker process saved it already
+            self.store.refresh_sheets()
+            self.result_saved.emit(job_id)
+        else:
+            self.store.save(job_id, job.sheet or result.template, result, job.path, job.template)
         if self._shown_job == job_id or (self._shown_job is None and self._shown_result is None):
             self.show_job(job_id)
 

@@ -104,7 +104,7 @@ def error_text(code: str, *, file: str = "", fallback: str = "") -> str:
             return fallback
         source = _TEXTS["unexpected"]
     text = QCoreApplication.translate(_CONTEXT, source)
-    return text.replace("{file}", file or QCoreApplication.translate(_CONTEXT, "The document"))
+    return text.replace("{file}", file or QCoreApplication.translate("Messages", "The document"))
 
 
 def exception_text(exc: BaseException, *, file: str = "") -> tuple[str, str]:

@@ -67,9 +67,13 @@ class ChildWorker:
             self._conn.send(msg)
             while True:
                 try:
-                    while not self._conn.poll(0.05):
+                    # check the cancel before every message: a stream of progress replies
+                    # must not keep a cancel from reaching the child
+                    while True:
                         if cancel is not None and cancel.is_set():
                             self._cancel.set()
+                        if self._conn.poll(0.05):
+                            break
                         if not self._proc.is_alive():
                             raise EOFError
                     reply = self._conn.recv()
@@ -117,15 +121,35 @@ class ChildWorker:
 class ProcessDocumentProcessor:
     """The batch queue's processor: the pipeline in a child process, one document at a time."""
 
-    def __init__(self, mode: str = "offline", *, dpi: int = 200) -> None:
+    def __init__(
+        self, mode: str = "offline", *, dpi: int = 200, store_path: str | Path | None = None
+    ) -> None:
         self.mode = mode
         self.dpi = dpi
+        #: where the child saves results; None: the GUI saves them (on its store lane)
+        self.store_path = store_path
         self.worker = ChildWorker("ocr")
 
-    def __call__(self, path: Path, template: str, progress: Any, cancel: threading.Event) -> Any:
-        """Process one document (called on the processing lane)."""
+    def __call__(
+        self,
+        path: Path,
+        template: str,
+        progress: Any,
+        cancel: threading.Event,
+        sheet: str = "",
+    ) -> Any:
+        """Process one document (called on the processing lane).
+
+        With a ``store_path`` the child also saves the result into ``sheet`` (the template's
+        name when empty) and sends it back without its OCR pages, marked with
+        ``meta["doc_id"]``: a long document's pages never cross the pipe, and serialising
+        them never holds the GUI process's GIL.
+        """
+        save_to = None
+        if self.store_path is not None:
+            save_to = (str(self.store_path), sheet, str(path))
         return self.worker.request(
-            ("process", str(path), template, self.mode, self.dpi),
+            ("process", str(path), template, self.mode, self.dpi, save_to),
             progress=progress,
             cancel=cancel,
         )

@@ -19,8 +19,10 @@ logger = logging.getLogger(__name__)
 #: (stage, done, total), as the pipeline reports it
 StageCallback = Callable[[str, int, int], None]
 
-#: what the batch queue calls: (path, template, progress, cancel) -> DocumentResult
-Processor = Callable[[Path, str, StageCallback, threading.Event], Any]
+#: what the batch queue calls: (path, template, progress, cancel, sheet) -> DocumentResult.
+#: A processor that saves the result itself marks it with ``meta["doc_id"]``; otherwise the
+#: window saves it on the store lane.
+Processor = Callable[[Path, str, StageCallback, threading.Event, str], Any]
 
 
 def load_template_spec(spec: str) -> Any:
@@ -55,7 +57,12 @@ class DocumentProcessor:
         return self._components
 
     def __call__(
-        self, path: Path, template: str, progress: StageCallback, cancel: threading.Event
+        self,
+        path: Path,
+        template: str,
+        progress: StageCallback,
+        cancel: threading.Event,
+        sheet: str = "",
     ) -> Any:
         """Process one document (on the processing lane; one at a time)."""
         from spaceocr.core.pipeline import PipelineOptions, process_document

@@ -61,6 +61,15 @@ class StoreService(QObject):
         return self._store is not None
 
     @property
+    def resolved_path(self) -> Path:
+        """The store's file (the default store when no path was given)."""
+        if self.path is not None:
+            return Path(self.path)
+        from spaceocr.core.store import default_store_path
+
+        return default_store_path()
+
+    @property
     def pending(self) -> int:
         """Store calls not finished yet."""
         return self._lane.pending
@@ -101,6 +110,14 @@ class StoreService(QObject):
             self.sheets_loaded.emit(names)
 
         self._lane.submit(work, on_result=done, on_error=self.failed.emit)
+
+    def refresh_sheets(self) -> None:
+        """List the sheets again (another process saved into the store)."""
+        self._lane.submit(
+            lambda: [s.name for s in self._get().list_sheets()],
+            on_result=self.sheets_loaded.emit,
+            on_error=self.failed.emit,
+        )
 
     def load_documents(self, sheet: str) -> None:
         """List a sheet's documents."""
