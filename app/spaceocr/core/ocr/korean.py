@@ -15,6 +15,9 @@ The merge acts only where Hangul really is:
   was nothing, marks, unsure characters, or an ideograph or two squeezed from a longer word;
   confident Latin letters, digits and ideographs stay, and currency signs always stay;
 - digits and letters Tesseract read on such a line fill only spans PP-OCR left empty or unsure;
+- a counter PP-OCR turned into Latin glued to a number (``2개`` read ``27H``) is a suspect line
+  on a Korean page: a sure Hangul run over those letters replaces them and the digit stroke
+  (the ``7`` of ``7H``) that reaches into it;
 - lines whose trailing syllable the detector cut off are lengthened over that ink, and ``W`` or
   ``\\`` right before an amount becomes ``₩``.
 """
@@ -38,6 +41,7 @@ from spaceocr.core.ocr.ppocr import RawChar, RawLine
 __all__ = [
     "KoreanReader",
     "find_tessdata",
+    "glued_latin",
     "is_hangul",
     "merge_korean",
     "suspect_line",
@@ -242,6 +246,41 @@ def _words_from_text(syms: list[_Sym], text: str) -> None:
         syms[-1].word = word
 
 
+#: 1-2 Latin letters glued to a number and followed by a multiplication sign
+_GLUED_LATIN = re.compile(r"\d[A-Za-z]{1,2}(?=\s*[×xX*@])")
+
+
+def glued_latin(line: RawLine) -> bool:
+    """True when the line has Latin letters glued to a number before ``×`` (``27H×1,150``).
+
+    On a Korean page this is a counter (``개``) PP-OCR read as a digit and a letter.
+    """
+    return _GLUED_LATIN.search(line.text) is not None
+
+
+def _glued_letters(line: RawLine, keep: list[RawChar], run: _Run) -> list[RawChar] | None:
+    """The PP-OCR characters a sure one-word Hangul run stands for when they are Latin letters
+    glued to a digit (``7H`` of ``27H``): the letters under it and the digits before them that
+    reach into it. None when the run is over anything else."""
+    if run.conf < STRONG_CONF:
+        return None
+    under = _under(line, keep, run.t0, run.t1)
+    if not under or not all(c.text.isascii() and c.text.isalnum() for c in under):
+        return None
+    kinds = "".join("a" if c.text.isalpha() else "d" for c in under)
+    if not re.fullmatch(r"d*a{1,2}", kinds):
+        return None
+    i = keep.index(under[0])
+    out = list(under)
+    # the digit stroke of a misread counter reaches into the run; the quantity before it not
+    while i > 0 and keep[i - 1].text.isdigit() and keep[i - 1].t1 > run.t0:
+        i -= 1
+        out.insert(0, keep[i])
+    if i == 0 or not keep[i - 1].text.isdigit():
+        return None  # the number itself stays
+    return out
+
+
 def suspect_line(line: RawLine, gap: float = SUSPECT_GAP) -> bool:
     """True when ``gap`` line-heights of the line carry no character, or it was read unsure."""
     if line.score < SUSPECT_SCORE:
@@ -397,7 +436,10 @@ def merge_line(line: RawLine, runs: list[_Run]) -> bool:
         if not run.hangul or run.conf < HANGUL_CONF:
             continue
         under = _under(line, keep, run.t0, run.t1)
-        if _replaceable(under, run):
+        glued = _glued_letters(line, keep, run)
+        if glued is not None:
+            keep = [c for c in keep if c not in glued]
+        elif _replaceable(under, run):
             keep = [c for c in keep if c not in under]
         elif not _marks_confirmed(under, runs):
             continue
@@ -564,7 +606,8 @@ def merge_korean(lines: list[RawLine], image: Image.Image, reader: KoreanReader)
             if not line.chars:
                 continue
             extended = extend_for_cut_off_text(line, lines, image)
-            if extended or (id(line) not in read and suspect_line(line, KOREAN_PAGE_GAP)):
+            if extended or (id(line) not in read and (
+                    suspect_line(line, KOREAN_PAGE_GAP) or glued_latin(line))):
                 read[id(line)] = (line, read_one(line))
         changed = sum(merge_line(line, runs) for line, runs in read.values() if runs)
         fix_won_signs(lines)
