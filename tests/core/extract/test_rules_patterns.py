@@ -37,6 +37,17 @@ def test_amounts_as_printed_with_plain_decimals(text: str, want: list[tuple[str,
     assert _amounts(text) == want
 
 
+def test_letter_spaced_amounts_are_one_number_only_when_proved() -> None:
+    assert _amounts("ご請求金額 ￥ 2 9 0，1 5 8 (税込)") == [("￥ 2 9 0，1 5 8", "290158")]
+    assert _amounts("Total $ 1 , 2 3 4 . 5 6") == [("$ 1 , 2 3 4 . 5 6", "1234.56")]
+    assert _amounts("合計 ¥ 4 3 2 3") == [("¥ 4 3 2 3", "4323")]
+    # quantities and prices side by side stay apart
+    assert _amounts("1 2 3,000") == [("1", "1"), ("2", "2"), ("3,000", "3000")]
+    assert _amounts("1 2 3 4 5") == [(d, d) for d in "12345"]
+    assert _amounts("2 ￥14,980 ￥29,960") == [("2", "2"), ("￥14,980", "14980"),
+                                              ("￥29,960", "29960")]
+
+
 def test_comma_decimal_languages() -> None:
     assert parse_amount("1.590", comma_decimal=True) == Decimal("1590")
     assert parse_amount("593,36") == Decimal("593.36")

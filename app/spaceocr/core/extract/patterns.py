@@ -70,6 +70,36 @@ _AMOUNT = re.compile(
 )
 
 
+#: a number printed letter-spaced (``￥ 2 9 0，1 5 8``): single digits one space apart
+_SPACED = re.compile(
+    rf"(?<![\w.,])(?:(?P<pre>{_CUR_PRE})\s?)?(?P<num>\d(?: ?[.,] ?\d| \d){{3,}})(?![\d.,])"
+    rf"(?:\s?(?P<post>{_CUR_POST}))?"
+)
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?")
+
+
+def _spaced_amounts(view: str, comma_decimal: bool | None) -> list[Found]:
+    """Letter-spaced amounts: a grouping separator in its place, or a currency sign and four
+    digits or more, prove the single digits are one number."""
+    out = []
+    for m in _SPACED.finditer(view):
+        num = m.group("num")
+        if num.count(" ") < 2:
+            continue
+        compact = num.replace(" ", "")
+        grouped = _GROUPED.fullmatch(compact) is not None
+        currency = bool(m.group("pre") or (m.group("post") or "").strip() not in ("", "-"))
+        if not grouped and not (currency and compact.isdigit() and len(compact) >= 4):
+            continue
+        value = parse_amount(compact, comma_decimal=comma_decimal)
+        if value is None:
+            continue
+        start = m.start("num") if m.group("pre") and m.group("pre")[-1].isalpha() else m.start()
+        end = m.end("num") if (m.group("post") or "").strip() == "-" else m.end()
+        out.append(Found(start, end, _plain(value)))
+    return out
+
+
 def parse_amount(num: str, *, comma_decimal: bool | None = None) -> Decimal | None:
     """The decimal value of a printed number (``1,234.50``, ``1.234,50``, ``1234``)."""
     s = num.strip().replace("'", "").replace(" ", "")
@@ -98,8 +128,11 @@ def parse_amount(num: str, *, comma_decimal: bool | None = None) -> Decimal | No
 def find_amounts(text: str, *, comma_decimal: bool | None = None) -> list[Found]:
     """Amounts in ``text``: numbers with an optional currency sign or word, not percentages."""
     view = nfkc(text)
-    out: list[Found] = []
+    spaced = _spaced_amounts(view, comma_decimal)
+    out: list[Found] = list(spaced)
     for m in _AMOUNT.finditer(view):
+        if any(f.start <= m.start("num") < f.end for f in spaced):
+            continue
         num = m.group("num")
         # a year, a phone or an id glued to the number is not an amount
         tail = view[m.end() : m.end() + 1]
@@ -120,6 +153,8 @@ def find_amounts(text: str, *, comma_decimal: bool | None = None) -> list[Found]
         if post and post.strip() == "-":
             end = m.end("num")
         out.append(Found(start, end, _plain(value)))
+    if spaced:
+        out.sort(key=lambda f: f.start)
     return out
 
 
