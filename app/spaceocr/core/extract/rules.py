@@ -260,6 +260,8 @@ def _label_fits(text: str, a: int, b: int, latin: bool, short: bool, n: int) -> 
             return False
         if b < len(text) and _LATIN.match(text[b]) and _LATIN.match(text[b - 1]):
             return False
+        if (a > 0 and text[a - 1] == "_") or (b < len(text) and text[b] == "_"):
+            return False  # part of an identifier (invoice_no_1), not a label
         return not short or bool(_SHORT_TAIL.match(text, b))
     return len(span) <= 3 * n + 6
 
