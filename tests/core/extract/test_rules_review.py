@@ -4,7 +4,7 @@ arithmetic proves."""
 
 from __future__ import annotations
 
-from tests.core.extract.test_rules import EN_INVOICE, _run, _values, make_page
+from tests.core.extract.test_rules import EN_INVOICE, _field, _run, _values, make_page
 
 
 def test_a_label_word_inside_an_identifier_is_not_a_label() -> None:
@@ -14,3 +14,31 @@ def test_a_label_word_inside_an_identifier_is_not_a_label() -> None:
     ex, _ = _run([make_page(rows)], "invoice")
     assert _values(ex).get("invoice_number") in (None, "invoice_number_7")
     assert _values(ex).get("invoice_number") != "number_7"
+
+
+DE_TOTALS = [
+    (80, [(60, "RECHNUNG")]),
+    (120, [(60, "Rechnungsnummer:"), (300, "RE-4711")]),
+    (150, [(60, "Rechnungsdatum:"), (300, "03.02.2025")]),
+    (600, [(60, "Nettobetrag"), (300, "MwSt-Betrag"), (500, "MwSt-%"), (700, "Endbetrag")]),
+    (630, [(60, "100,00"), (300, "19,00"), (500, "19,0"), (700, "119,00")]),
+    (650, [(60, "50,00"), (300, "3,50"), (500, "7,0"), (700, "53,50")]),
+    (674, [(60, "150,00"), (300, "22,50"), (500, "EUR"), (700, "172,50")]),
+    (720, [(60, "Amtsgericht Musterstadt HRB 372876")]),
+]
+
+
+def test_a_totals_block_per_tax_rate_gives_the_row_that_adds_them_up() -> None:
+    ex, grounded = _run([make_page(DE_TOTALS)], "invoice")
+    v = _values(ex)
+    assert (v["subtotal"], v["tax"], v["total"]) == ("150,00", "22,50", "172,50")
+    for name in ("subtotal", "tax", "total"):
+        assert not grounded[name].review_reasons
+
+
+def test_several_amounts_under_a_label_without_a_sum_need_review() -> None:
+    rows = [r for r in DE_TOTALS if r[0] != 674]
+    ex, _ = _run([make_page(rows)], "invoice")
+    total = _field(ex, "total")
+    assert total.value == "119,00"
+    assert "more_values_below" in total.review_reasons

@@ -474,6 +474,8 @@ class _Reader:
                        for h in doc.hits):
                     break
                 cand = self._read(spec, cell.span, r.page, base - 1.0, "below", cell.y0)
+                if cand is not None and cand.amount is not None:
+                    cand = self._column_sum(spec, r, cell, cand)
                 if cand is not None and spec.name in PARTY_FIELDS and doc.lang in (
                     "de", "fr", "nl"
                 ):
@@ -486,6 +488,42 @@ class _Reader:
                     continue  # a party's id number printed over its name
                 break
         return out
+
+    def _column_sum(self, spec: FieldSpec, row: Row, cell: Cell, first: Cand) -> Cand:
+        """The amount under a column label when more amounts follow in its column.
+
+        A totals block with a row per tax rate ends in the row that adds them up: when the
+        last amount of the column is the sum of those above it, that is the value. Otherwise
+        more than one amount under the label means the first one is only a guess.
+        """
+        lay = self.doc.layouts[row.page]
+        h = max(row.h, 0.004)
+        column: list[Cand] = [first]
+        prev = row
+        for r in lay.rows[row.index + 1 :]:
+            if r.y0 - prev.y1 > 1.5 * h:
+                break
+            cells = [c for c in r.cells if min(c.x1, cell.x1) - max(c.x0, cell.x0) > 0]
+            if not cells:
+                break
+            cand = self._read(spec, cells[0].span, r.page, first.score, "below", cells[0].y0)
+            if cand is None or cand.amount is None or len(cand.span.text.strip()) < 0.6 * len(
+                cells[0].text.strip()
+            ):
+                break  # a cell that is not just an amount ends the column
+            column.append(cand)
+            prev = r
+        if len(column) == 1:
+            return first
+        last = column[-1]
+        assert last.amount is not None
+        above = sum((c.amount for c in column[:-1] if c.amount is not None), Decimal(0))
+        if len(column) >= 3 and abs(above - last.amount) <= Decimal("0.011"):
+            last.how = "column_sum"
+            last.score += 0.5  # proved by the rows it adds up
+            return last
+        first.reasons.append("more_values_below")
+        return first
 
     def _column_total(
         self, spec: FieldSpec, row: Row, lx0: float, lx1: float, base: float
