@@ -42,3 +42,23 @@ def test_several_amounts_under_a_label_without_a_sum_need_review() -> None:
     total = _field(ex, "total")
     assert total.value == "119,00"
     assert "more_values_below" in total.review_reasons
+
+
+def test_names_that_read_like_ocr_slips_need_review() -> None:
+    from spaceocr.core.extract.rules import suspect_name
+
+    for slip in ("Banh Mi CafE", "Harbor Consulting LLc", "Kedai Makan Sdn Ehd",
+                 "99 SPEED MART 5/B", "Your order number is"):
+        assert suspect_name(slip, "en") is not None, slip
+    assert suspect_name("Gerbang Restäurants Sdn Bhd", "en", "Gerbang Restäurants Sdn Bhd")
+    for name in ("McDonald's", "Blue Harbor Consulting LLC", "MUSTERLIEFERANT GMBH",
+                 "Müller & Schmidt GmbH", "99 SPEED MART S/B", "iPhone Store", "Acme Co."):
+        assert suspect_name(name, "en", "Müller & Schmidt GmbH\nFriedrichstraße 1") is None, name
+
+
+def test_a_receipt_headed_by_a_sentence_has_its_merchant_under_review() -> None:
+    rows = [(60, [(300, "Your order number is")]), (90, [(300, "7290")]),
+            (130, [(300, "Tealeaf Kiosk Enterprise")]), (170, [(60, "Total"), (800, "8.60")])]
+    _, grounded = _run([make_page(rows)], "receipt")
+    name = grounded.get("merchant_name")
+    assert name is None or name.value != "Your order number is" or name.review_reasons

@@ -360,6 +360,10 @@ class _Reader:
             value = doc.printed(c.page, c.span)
             if not value:
                 continue
+            if spec.name in PARTY_FIELDS or spec.name == "name":
+                reason = suspect_name(value, doc.lang, doc.pages[c.page].text)
+                if reason:
+                    c.reasons.append(reason)
             idx = c.span.chars
             out.append(ExtractedField(
                 name=spec.name,
@@ -1174,6 +1178,46 @@ def _clean_text(s: Span) -> Span:
     if m2:
         b = a + m2.start()
     return s.sub(a, b).stripped(" ")
+
+
+#: legal forms a misread letter turns into a near miss (``Sdn Ehd``, ``5/B``)
+_LEGAL_FORMS = ("bhd", "sdn", "s/b", "gmbh", "ltd", "inc", "llc", "corp", "pte", "plc", "co.")
+#: words of a sentence, not of a name (``Your order number is``)
+_SENTENCE_WORDS = re.compile(
+    r"(?i)(?<![a-z])(?:your|you|is|are|was|thank|thanks|please|welcome|order number|visit)"
+    r"(?![a-z])"
+)
+
+
+def suspect_name(text: str, lang: str, page_text: str = "") -> str | None:
+    """Why a name read by the OCR looks misread, or None.
+
+    A Latin word whose case flips at its end (``CafE``, ``LLc``), the one accented letter of
+    an English page inside a word (``Restäurants``), a near miss of a legal form (``Sdn Ehd``,
+    ``MART 5/B``) or the words of a sentence are OCR slips or not a name at all; right values
+    rarely look like this, so they only cost a review.
+    """
+    v = pt.nfkc(text)
+    for w in re.findall(r"[^\W\d_]+", v):
+        if re.fullmatch(r"[A-Z]?[a-z]+[A-Z]|[A-Z]{2,}[a-z]", w) and w.casefold() not in (
+            "gmbh", "ids", "pcs", "mbh"
+        ):
+            return "suspect_reading"
+        if lang == "en" and re.search("[äöüëïÿ]", w) and sum(ch.isascii() for ch in w) >= 3 and (
+            len(re.findall(r"[^\x00-\x7f]", re.sub(r"[^\w]", "", page_text))) <= 1
+        ):
+            return "suspect_reading"  # the one accented letter of an English page
+    for w in re.findall(r"[\w/.]+", v.casefold()):
+        if w in _LEGAL_FORMS or len(w) < 3:
+            continue
+        for form in _LEGAL_FORMS:
+            if len(w) == len(form) and sum(a != b for a, b in zip(w, form, strict=True)) == 1 and (
+                not w.isalpha() or form in ("bhd", "sdn", "gmbh")
+            ):
+                return "suspect_reading"
+    if _SENTENCE_WORDS.search(v):
+        return "not_a_name"
+    return None
 
 
 def _noisy(text: str, lang: str) -> bool:
