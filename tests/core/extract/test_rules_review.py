@@ -62,3 +62,39 @@ def test_a_receipt_headed_by_a_sentence_has_its_merchant_under_review() -> None:
     _, grounded = _run([make_page(rows)], "receipt")
     name = grounded.get("merchant_name")
     assert name is None or name.value != "Your order number is" or name.review_reasons
+
+
+def _cells(*spec: tuple[str, str]) -> tuple:
+    from spaceocr.core.types import ExtractedField
+
+    return tuple(ExtractedField(n, v, normalized=v.replace(" ", "")) for n, v in spec)
+
+
+def test_a_lost_decimal_point_is_restored_where_the_column_format_proves_it() -> None:
+    from spaceocr.core.extract.checks import repair_decimal_points
+
+    rows = (
+        _cells(("quantity", "1"), ("unit_price", "1 32 7 54"), ("amount", "1 32 7 54")),
+        _cells(("quantity", "3"), ("unit_price", "6233 .45"), ("amount", "18700.35")),
+    )
+    fixed = repair_decimal_points(rows)
+    first = {c.name: c for c in fixed[0]}
+    assert (first["unit_price"].value, first["amount"].value) == ("1327.54", "1327.54")
+    assert first["amount"].printed == "1 32 7 54"
+    assert "repaired:decimal_point" in first["amount"].review_reasons
+    assert fixed[1] == rows[1]
+
+
+def test_a_lost_decimal_point_is_restored_by_arithmetic_or_left_for_review() -> None:
+    from spaceocr.core.extract.checks import repair_decimal_points
+
+    by_product = repair_decimal_points((
+        _cells(("quantity", "2"), ("unit_price", "6 17"), ("amount", "12 34")),
+    ))
+    assert (by_product[0][1].value, by_product[0][2].value) == ("6.17", "12.34")
+    # no proof: flagged, not changed; thousands groups are not a lost point
+    unproved = repair_decimal_points((_cells(("quantity", "1"), ("amount", "12 34")),))
+    assert unproved[0][1].value == "12 34"
+    assert "irregular_number" in unproved[0][1].review_reasons
+    grouped = _cells(("quantity", "2"), ("amount", "1 234 567"))
+    assert repair_decimal_points((grouped,)) == (grouped,)

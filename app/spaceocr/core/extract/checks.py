@@ -7,6 +7,12 @@
 - ``registration_number``: the check digit of a Japanese T-number / Chinese credit code;
 - ``dates_exist``: every date read is a day that exists.
 
+Before the line checks, a line amount whose decimal point the scan lost (``1327 54``, read as
+one number with spaces) is repaired when the format proves it: another amount of the same
+column prints two decimals, or quantity x unit price = amount holds only with the point. A
+repaired cell carries ``repaired:decimal_point``; a spaced number that cannot be repaired
+carries ``irregular_number``.
+
 A failed check adds a review reason to the fields it involves, so they are never counted as
 confident.
 """
@@ -22,7 +28,7 @@ from typing import Any
 from spaceocr.core.extract import patterns as pt
 from spaceocr.core.types import ExtractedField
 
-__all__ = ["line_amounts", "run_checks"]
+__all__ = ["line_amounts", "repair_decimal_points", "run_checks"]
 
 Rows = tuple[tuple[ExtractedField, ...], ...]
 
@@ -49,6 +55,74 @@ def line_amounts(rows: Rows) -> list[Decimal | None]:
         cell = next((c for c in row if c.name == "amount"), None)
         out.append(_dec(cell))
     return out
+
+
+#: a number the scan split with spaces, its last group two digits: ``1 32 7 54``, ``¥2603 63``
+_LOST_POINT = re.compile(r"(?P<pre>[^\d\s+-]*\s?)(?P<num>[+-]?\d[\d ]*? (?P<dec>\d{2}))")
+_GROUPED_SPACES = re.compile(r"[+-]?\d{1,3}(?: \d{3})+")
+_TWO_DECIMALS = re.compile(r"\d ?[.,]\d{2}(?!\d)")
+_MONEY_CELLS = ("unit_price", "amount")
+
+
+def _lost_point(text: str) -> Decimal | None:
+    """The value of a spaced number read with its decimal point restored, or None."""
+    v = pt.nfkc(text).strip()
+    m = _LOST_POINT.fullmatch(v)
+    if m is None or "." in v or "," in v or _GROUPED_SPACES.fullmatch(m.group("num")):
+        return None
+    digits = re.sub(r"\D", "", m.group("num"))
+    try:
+        value = Decimal(f"{digits[:-2] or '0'}.{digits[-2:]}")
+    except InvalidOperation:
+        return None
+    return -value if m.group("num").startswith("-") else value
+
+
+def repair_decimal_points(rows: Rows) -> Rows:
+    """Line cells whose decimal point was lost, restored where format or arithmetic proves it.
+
+    A cell qualifies when its printed number has spaces that are not thousands groups and ends
+    in a two-digit group. Proof: another cell of a money column prints two decimals, or
+    quantity x unit price = amount holds with the restored point. Other spaced numbers are
+    marked ``irregular_number``.
+    """
+    two_decimals = any(
+        c.name in _MONEY_CELLS and c.value and _TWO_DECIMALS.search(pt.nfkc(c.value))
+        and _lost_point(c.value) is None
+        for row in rows for c in row
+    )
+    out = []
+    for row in rows:
+        cells = {c.name: c for c in row}
+        fixed: dict[str, Decimal] = {}
+        for name in _MONEY_CELLS:
+            c = cells.get(name)
+            if c is not None and c.value:
+                restored = _lost_point(c.value)
+                if restored is not None:
+                    fixed[name] = restored
+        if not fixed:
+            out.append(row)
+            continue
+        proved = two_decimals
+        q = _dec(cells.get("quantity"))
+        if not proved and q is not None:
+            p = fixed.get("unit_price", _dec(cells.get("unit_price")))
+            a = fixed.get("amount", _dec(cells.get("amount")))
+            proved = p is not None and a is not None and _close(q * p, a) and q != 1
+        new_row = []
+        for c in row:
+            if c.name in fixed and proved:
+                text = format(fixed[c.name], "f")
+                c = dataclasses.replace(
+                    c, value=text, printed=c.printed or c.value, normalized=text,
+                    review_reasons=(*c.review_reasons, "repaired:decimal_point"),
+                )
+            elif c.name in fixed:
+                c = _with_reason(c, "irregular_number")
+            new_row.append(c)
+        out.append(tuple(new_row))
+    return tuple(out)
 
 
 def _add_reason(c: Any, reason: str) -> None:
@@ -86,6 +160,7 @@ def run_checks(
 
     rows = items.get("line_items")
     if rows:
+        rows = items["line_items"] = repair_decimal_points(rows)
         amounts = line_amounts(rows)
         known = [a for a in amounts if a is not None]
         target_name = "subtotal" if sub is not None else ("total" if tax is None else None)
