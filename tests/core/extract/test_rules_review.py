@@ -98,3 +98,21 @@ def test_a_lost_decimal_point_is_restored_by_arithmetic_or_left_for_review() -> 
     assert "irregular_number" in unproved[0][1].review_reasons
     grouped = _cells(("quantity", "2"), ("amount", "1 234 567"))
     assert repair_decimal_points((grouped,)) == (grouped,)
+
+
+def test_a_fapiao_without_its_buyer_and_seller_marks_reads_left_and_right() -> None:
+    rows = [
+        (60, [(300, "电子发票（普通发票）"), (700, "发票号码：10852900599790441090")]),
+        (100, [(700, "开票日期：2026年11月28日")]),
+        (160, [(60, "名称：武汉长江机械制造有限公司 名称：北京华信商贸有限公司")]),
+        (220, [(60, "纳税人识别号：91350100M000100Y43"),
+               (540, "纳税人识别号：91194782MA11C7141X")]),
+        (500, [(60, "合 计"), (700, "¥16475.92"), (900, "¥988.56")]),
+    ]
+    ex, grounded = _run([make_page(rows)], "invoice")
+    v = _values(ex)
+    assert v["customer_name"] == "武汉长江机械制造有限公司"
+    assert v["vendor_name"] == "北京华信商贸有限公司"
+    assert v["customer_tax_id"] == "91350100M000100Y43"
+    assert v["registration_number"] == "91194782MA11C7141X"
+    assert grounded["vendor_name"].match_ratio == 1.0

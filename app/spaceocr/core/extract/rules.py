@@ -680,7 +680,11 @@ class _Reader:
                     marks.append((lay.page.index, (b[0] + b[2]) / 2, (b[1] + b[3]) / 2, kind))
         name_rx = re.compile(r"(?<![目物品务務])名\s{0,3}称|(?<![目物品务務])名\s{0,3}稱")
         id_rx = re.compile(r"纳税人识别号|納稅人識別號|统一社会信用代码|統一社會信用代碼")
+        marked_pages = {pg for pg, *_ in marks}
         for row in doc.rows:
+            if row.page not in marked_pages:
+                self._zh_side_by_side(row, name_rx, id_rx)
+                continue
             for rx, target in ((name_rx, "name"), (id_rx, "id")):
                 for m in rx.finditer(row.text):
                     x0, y0, _x1, y1 = doc.span_box(row.page, row.span.sub(m.start(), m.end()))
@@ -722,6 +726,36 @@ class _Reader:
             cs = self.cands.get(fname, [])
             if any(c.how == "zh_block" for c in cs):
                 self.cands[fname] = [c for c in cs if c.how == "zh_block"]
+
+    def _zh_side_by_side(self, row: Row, name_rx: re.Pattern[str], id_rx: re.Pattern[str]) -> None:
+        """A fapiao whose 购买方/销售方 marks were not read: two 名称 (or two 纳税人识别号) on one
+        row are the electronic fapiao's layout, the buyer on the left, the seller on the right."""
+        for rx, names in ((name_rx, ("customer_name", "vendor_name")),
+                          (id_rx, ("customer_tax_id", "registration_number"))):
+            ms = list(rx.finditer(row.text))
+            if len(ms) != 2:
+                continue
+            for k, m in enumerate(ms):
+                end = ms[1].start() if k == 0 else len(row.text)
+                rest = _text_value(row.span.sub(m.end(), end))
+                if rest is None:
+                    continue
+                rest = rest.stripped(" :：/")
+                fname = names[k]
+                if fname not in self.specs or not rest.text:
+                    continue
+                y0 = self.doc.span_box(row.page, rest)[1]
+                if rx is name_rx:
+                    if sum(ch.isalpha() for ch in rest.text) >= 2:
+                        self._add(Cand(fname, rest, row.page, None, 8.0, "zh_block", y=y0))
+                    continue
+                mm = re.search(r"[0-9A-Z]{15,20}", rest.text)
+                if mm:
+                    sub = rest.sub(mm.start(), mm.end())
+                    c = Cand(fname, sub, row.page, sub.text, 8.0, "zh_block", y=y0)
+                    if len(sub.text) == 18 and not pt.valid_cn_credit_code(sub.text):
+                        c.reasons.append("check_digit_failed")
+                    self._add(c)
 
     def _addressee(self) -> None:
         """A name followed by 様 / 御中 (Japanese) is the customer or the consignee."""
