@@ -86,3 +86,21 @@ def test_scanned_image_with_a_stamped_header_returns_none():
     page.insert_image(page.rect, stream=buf.getvalue())
     page.insert_text((20, 20), "Scanned by ACME copier 2026-01-01", fontname="helv", fontsize=8)
     assert read_text_layer(page, 0, 72) is None
+
+
+def test_a_ligatures_letters_share_its_box_and_stay_in_order():
+    from spaceocr.core.ocr.pdf_text import _split_ligatures
+
+    def box(x0: float, x1: float) -> tuple:
+        return ((x0, 10.0), (x1, 10.0), (x1, 20.0), (x0, 20.0))
+
+    # "effin": the ffi glyph drawn once (14..26), its f and i after it with no width
+    items = [("e", box(8, 14), 0), ("f", box(14, 26), 0), ("f", box(26, 26), 0),
+             ("i", box(26, 26), 0), ("n", box(25.9, 32), 0)]
+    out = _split_ligatures(items)
+    assert [c for c, _, _ in out] == list("effin")
+    xs = [q[0][0] for _, q, _ in out]
+    assert xs == sorted(xs) and xs[1:4] == [14, 18, 22]
+    assert all(q[1][0] - q[0][0] > 3 for _, q, _ in out[1:4])
+    plain = [("a", box(0, 5), 0), ("b", box(5, 10), 0)]
+    assert _split_ligatures(plain) == plain

@@ -157,6 +157,7 @@ def read_text_layer(page: pymupdf.Page, index: int, dpi: float) -> OcrPage | Non
                     items.append((c, (a, b, cc, d), word))
             if not items:
                 continue
+            items = _split_ligatures(items)
             first, last = items[0][1], items[-1][1]
             seg = RawLine((first[0], last[1], last[2], first[3]), "", 1.0)
             segments.append(seg)
@@ -196,6 +197,36 @@ def read_text_layer(page: pymupdf.Page, index: int, dpi: float) -> OcrPage | Non
         engine=ENGINE_NAME,
         chars=tuple(out),
     )
+
+
+def _split_ligatures(
+    items: list[tuple[str, tuple[Pt, Pt, Pt, Pt], int]],
+) -> list[tuple[str, tuple[Pt, Pt, Pt, Pt], int]]:
+    """A ligature (``ﬃ`` drawn once, its letters after it with no width) shared out: each
+    letter gets an equal part of the glyph's box, so the letters stay in order by position."""
+    out = list(items)
+    k = 0
+    while k < len(out):
+        quad = out[k][1]
+        h = max(math.dist(quad[0], quad[3]), 1e-6)
+        m = k + 1
+        while m < len(out) and math.dist(out[m][1][0], out[m][1][1]) < 0.02 * h and (
+            math.dist(out[m][1][0], quad[1]) < 0.1 * h
+        ):
+            m += 1
+        n = m - k
+        if n > 1 and math.dist(quad[0], quad[1]) >= 0.1 * h:
+            tl, tr, br, bl = quad
+
+            def lerp(p: Pt, q: Pt, t: float) -> Pt:
+                return (p[0] + (q[0] - p[0]) * t, p[1] + (q[1] - p[1]) * t)
+
+            for j in range(n):
+                a, b = j / n, (j + 1) / n
+                part = (lerp(tl, tr, a), lerp(tl, tr, b), lerp(bl, br, b), lerp(bl, br, a))
+                out[k + j] = (out[k + j][0], part, out[k + j][2])
+        k = m
+    return out
 
 
 def _clip(v: float) -> float:
