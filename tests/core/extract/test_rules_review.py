@@ -116,3 +116,17 @@ def test_a_fapiao_without_its_buyer_and_seller_marks_reads_left_and_right() -> N
     assert v["customer_tax_id"] == "91350100M000100Y43"
     assert v["registration_number"] == "91194782MA11C7141X"
     assert grounded["vendor_name"].match_ratio == 1.0
+
+
+def test_a_line_without_an_amount_in_a_priced_table_needs_review() -> None:
+    from spaceocr.core.extract.checks import run_checks
+
+    items = {"line_items": (
+        _cells(("description", "Widget"), ("quantity", "2"), ("amount", "10.00")),
+        _cells(("description", "Gadget"), ("quantity", "1"), ("amount", "5.00")),
+        _cells(("description", "Period KW"), ("quantity", "36")),
+    )}
+    run_checks({}, items)
+    rows = items["line_items"]
+    assert all("line_without_amount" in c.review_reasons for c in rows[2])
+    assert not any("line_without_amount" in c.review_reasons for r in rows[:2] for c in r)

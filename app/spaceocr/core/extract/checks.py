@@ -11,7 +11,8 @@ Before the line checks, a line amount whose decimal point the scan lost (``1327 
 one number with spaces) is repaired when the format proves it: another amount of the same
 column prints two decimals, or quantity x unit price = amount holds only with the point. A
 repaired cell carries ``repaired:decimal_point``; a spaced number that cannot be repaired
-carries ``irregular_number``.
+carries ``irregular_number``. In a table of priced lines, the cells of a line with no
+amount carry ``line_without_amount``.
 
 A failed check adds a review reason to the fields it involves, so they are never counted as
 confident.
@@ -162,6 +163,13 @@ def run_checks(
     if rows:
         rows = items["line_items"] = repair_decimal_points(rows)
         amounts = line_amounts(rows)
+        if sum(a is not None for a in amounts) >= 2:
+            # in a table of priced lines, a line with no amount is a fragment read as a line
+            rows = items["line_items"] = tuple(
+                row if a is not None else tuple(_with_reason(c, "line_without_amount")
+                                                for c in row)
+                for row, a in zip(rows, amounts, strict=True)
+            )
         known = [a for a in amounts if a is not None]
         target_name = "subtotal" if sub is not None else ("total" if tax is None else None)
         target = amt.get(target_name) if target_name else None
