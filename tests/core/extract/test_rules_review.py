@@ -130,3 +130,14 @@ def test_a_line_without_an_amount_in_a_priced_table_needs_review() -> None:
     rows = items["line_items"]
     assert all("line_without_amount" in c.review_reasons for c in rows[2])
     assert not any("line_without_amount" in c.review_reasons for r in rows[:2] for c in r)
+
+
+def test_an_email_behind_an_icon_read_as_a_capital_needs_review() -> None:
+    rows = [(60, [(80, "Blue Harbor Consulting LLC")]), (160, [(80, "Laura Garcia")]),
+            (220, [(80, "Sales Manager")]), (300, [(80, "Elaura.garcia@blueharbor.com")]),
+            (340, [(80, "Tel +1 555 0100")])]
+    ex, _ = _run([make_page(rows)], "business_card")
+    assert "suspect_reading" in _field(ex, "email").review_reasons
+    rows[3] = (300, [(80, "laura.garcia@blueharbor.com")])
+    ex, _ = _run([make_page(rows)], "business_card")
+    assert not _field(ex, "email").review_reasons

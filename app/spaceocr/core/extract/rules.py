@@ -364,6 +364,8 @@ class _Reader:
                 reason = suspect_name(value, doc.lang, doc.pages[c.page].text)
                 if reason:
                     c.reasons.append(reason)
+            if spec.type == "email" and re.match(r"[A-Z][^A-Z@]*@", pt.nfkc(value)):
+                c.reasons.append("suspect_reading")  # an icon read as a capital letter
             idx = c.span.chars
             out.append(ExtractedField(
                 name=spec.name,
