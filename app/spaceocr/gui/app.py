@@ -243,10 +243,13 @@ def run_smoke_test(app: Any, window: Any, files: Sequence[str], timeout_s: float
         window.batch.cancel_all()
         app.quit()
 
-    window.batch.batch_finished.connect(finish)
-    window.result_saved.connect(lambda _: finish())
-    window.intake_done.connect(lambda _: QTimer.singleShot(0, finish))
-    window.store.failed.connect(lambda _: QTimer.singleShot(0, finish))
+    started = {"intake": False}
+    window.intake_done.connect(lambda _: started.update(intake=True))
+    # done when the files were walked, the queue is empty and the store has nothing pending
+    poll = QTimer()
+    poll.setInterval(100)
+    poll.timeout.connect(lambda: started["intake"] and finish())
+    poll.start()
     QTimer.singleShot(int(timeout_s * 1000), on_timeout)
     window.show()
     meter.start()

@@ -31,7 +31,7 @@ def _pickle_mappingproxy(m: MappingProxyType[Any, Any]) -> tuple[Any, tuple[dict
 
 
 # results hold read-only mappings (timings, meta); let them cross the pipe
-copyreg.pickle(MappingProxyType, _pickle_mappingproxy)  # type: ignore[arg-type]
+copyreg.pickle(MappingProxyType, _pickle_mappingproxy)
 
 
 def child_main(conn: Any, cancel: Any) -> None:
@@ -48,6 +48,7 @@ def child_main(conn: Any, cancel: Any) -> None:
         if msg is None:
             break
         try:
+            value: Any
             if msg[0] == "warm":
                 value = _warm(msg[1])
             elif msg[0] == "process":

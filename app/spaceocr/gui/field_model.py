@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -35,6 +34,12 @@ NeedsReviewRole = Qt.ItemDataRole.UserRole + 13
 PageRole = Qt.ItemDataRole.UserRole + 14  #: 0-based page of the box, or -1
 
 _Index = QModelIndex | QPersistentModelIndex
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark ``text`` for translation in ``context`` (translated where it is shown)."""
+    return text
+
 
 HIGHLIGHT = QColor(60, 130, 230, 90)
 REVIEW_TINT = QColor(255, 170, 40, 60)

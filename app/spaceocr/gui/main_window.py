@@ -186,7 +186,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([640, 560])
+        self.splitter.setSizes([720, 480])
         self.setCentralWidget(self.splitter)
 
     def _make_table(self, name: str, model: Any) -> QTableView:
@@ -224,7 +224,12 @@ class MainWindow(QMainWindow):
         self.resizeDocks([dock], [400], Qt.Orientation.Horizontal)
         self.resizeDocks([dock, sdock], [600, 300], Qt.Orientation.Vertical)
 
-    def _action(self, text: str, slot: Any, shortcut: QKeySequence | str | None = None) -> QAction:
+    def _action(
+        self,
+        text: str,
+        slot: Any,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
         act = QAction(text, self)
         if shortcut is not None:
             act.setShortcut(QKeySequence(shortcut))
@@ -324,7 +329,9 @@ class MainWindow(QMainWindow):
         self.sheet_combo.setEditable(True)
         self.sheet_combo.setMinimumContentsLength(12)
         self.sheet_combo.setToolTip(self.tr("Results are saved into this sheet of the store"))
-        self.sheet_combo.lineEdit().setPlaceholderText(self.tr("same as the template"))
+        edit = self.sheet_combo.lineEdit()
+        if edit is not None:
+            edit.setPlaceholderText(self.tr("= template"))
         tb.addWidget(self.sheet_combo)
         mode_text = {
             "offline": self.tr("Mode: offline"),

@@ -9,11 +9,17 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 logger = logging.getLogger(__name__)
 
 _CONTEXT = "Messages"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark ``text`` for translation in ``context`` (translated where it is shown)."""
+    return text
+
 
 #: code -> untranslated text; ``{file}`` is the file's name
 _TEXTS: dict[str, str] = {

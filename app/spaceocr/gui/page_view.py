@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QPen,
     QPixmap,
     QPolygonF,
+    QResizeEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
@@ -72,7 +73,7 @@ class BoxStyle:
     @staticmethod
     def brush(is_confident: bool, is_highlighted: bool) -> QBrush:
         if is_highlighted:
-            return QBrush(QColor(20, 90, 230, 70))
+            return QBrush(QColor(20, 90, 230, 35))
         if is_confident:
             return QBrush(QColor(0, 170, 80, 30))
         return QBrush(QColor(255, 140, 0, 55))
@@ -392,8 +393,8 @@ class PageView(QGraphicsView):
             self.scale(s, s)
             self.centerOn(rect.center().x(), rect.top() + vp.height() / (2 * s))
 
-    def resizeEvent(self, event: object) -> None:  # type: ignore[override]
-        super().resizeEvent(event)  # type: ignore[arg-type]
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
         self._apply_fit()
 
     def wheelEvent(self, event: QWheelEvent) -> None:

@@ -30,7 +30,7 @@ class StallMeter(QObject):
         """Start measuring (resets the maximum)."""
         self.max_gap_ms = 0.0
         self.ticks = 0
-        self.stalls: list[tuple[float, float]] = []
+        self.stalls = []
         self._last = self._t0 = time.perf_counter()
         self._timer.start()
 
