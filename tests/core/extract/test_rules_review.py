@@ -141,3 +141,19 @@ def test_an_email_behind_an_icon_read_as_a_capital_needs_review() -> None:
     rows[3] = (300, [(80, "laura.garcia@blueharbor.com")])
     ex, _ = _run([make_page(rows)], "business_card")
     assert not _field(ex, "email").review_reasons
+
+
+def test_a_receipts_address_block_skips_ids_and_labelled_lines_and_keeps_its_state() -> None:
+    rows = [(40, [(200, "Kedai Runcit Maju Sdn Bhd")]), (64, [(300, "(65351-M)")]),
+            (88, [(200, "Company no : 1174703-K")]), (112, [(200, "GST Reg no : 000504664064")]),
+            (136, [(120, "Level 6, Wisma Maju, Damansara Uptown3")]),
+            (160, [(120, "No.3, Jalan SS21/39, 47400 Petaling Jaya")]), (184, [(300, "Selangor")]),
+            (208, [(200, "Tel 03-6092 1968")]), (300, [(60, "Total"), (800, "8.60")])]
+    ex, _ = _run([make_page(rows)], "receipt")
+    assert _values(ex)["merchant_address"] == (
+        "Level 6, Wisma Maju, Damansara Uptown3 No.3, Jalan SS21/39, 47400 Petaling Jaya Selangor")
+    # a section title after a gap is not part of it
+    rows[6] = (230, [(300, "Guest Check")])
+    rows[7] = (260, [(200, "Tel 03-6092 1968")])
+    ex, _ = _run([make_page(rows)], "receipt")
+    assert _values(ex)["merchant_address"].endswith("47400 Petaling Jaya")

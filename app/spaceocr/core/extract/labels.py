@@ -95,7 +95,8 @@ ADDRESS_RE = re.compile(
     r"[시도]\s?\S+[구군]|[구군]\s?\S+[로길동]|"
     r"[省市][^\s]{0,10}[区縣县路街]|路\d|号|"
     r"(?<![A-Za-z])(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|Lane|Ln|Way|Suite|"
-    r"Floor|Fl|Jalan|Jln|Taman|Lot|No\.|Straße|Strasse|str\.|Weg|Platz|Allee|Rue|Avenue|Bd|"
+    r"Floor|Fl|Level|Unit|Blk|Block|Jalan|Jln|Lorong|Persiaran|Taman|Tmn|Seksyen|Kawasan|"
+    r"Bandar|Lot|No\.|Straße|Strasse|str\.|Weg|Platz|Allee|Rue|Avenue|Bd|"
     r"Boulevard|Chemin|Place|Straat|Laan|Plein|Gracht)(?![A-Za-z])",
     re.IGNORECASE,
 )

@@ -889,15 +889,24 @@ class _Reader:
             t = r.text.strip()
             if r.y0 - last.y1 > 2.5 * max(r.h, last.h):
                 break
-            stop = (pt.find_dates(t) or re.search(r"(?i)(?<![a-z])(tel|fax|phone|gst|e-?mail|"
-                                                   r"www|http)(?![a-z])|@|電話|전화", t)
+            tight = r.y0 - last.y1 <= max(r.h, last.h)
+            last = r  # the header block goes on through the lines skipped below
+            # the merchant's ids, a labelled line ("Company no : ..."), a line in brackets:
+            # skipped above the address, the end of it below
+            if _is_title(t) or any(h.row is r and h.weight > 3 for h in doc.hits) or re.fullmatch(
+                r"\(?\s?(?:CO\.?\s?REG\.?\s?(?:NO)?\s?[:.]?\s?)?[0-9][0-9A-Z -]{4,}\)?", t
+            ) or re.search(r"(?i)co(?:mpany)?\.?\s?reg|company\s?no|(?<![a-z])gst(?![a-z])|"
+                           r"登録番号|사업자|[:：]", t) or re.fullmatch(r"\(.*\)", t):
+                if parts:
+                    break
+                continue
+            stop = (re.search(r"(?i)(?<![a-z])(tel|fax|phone|e-?mail|"
+                              r"www|http)(?![a-z])|@|電話|전화", t)
                     or re.fullmatch(r"[-=*_.\s]+", t) or any(
                         len(re.sub(r"\D", "", t[f.start:f.end])) >= 9 for f in pt.find_phones(t)))
             if stop:
                 break
-            if _is_title(t) or any(h.row is r and h.weight > 3 for h in doc.hits) or re.fullmatch(
-                r"\(?\s?(?:CO\.?\s?REG\.?\s?(?:NO)?\s?[:.]?\s?)?[0-9][0-9A-Z -]{4,}\)?", t
-            ) or re.search(r"(?i)co\.?\s?reg|company\s?no|登録番号|사업자", t):
+            if pt.find_dates(t):
                 if parts:
                     break
                 continue
@@ -907,10 +916,13 @@ class _Reader:
                 continue
             if parts and not (_addressy(t) or lb.ADDRESS_RE.search(t)) and not re.search(
                 r"[,.]$", pt.nfkc(parts[-1].text)
-            ):
+            ) and not (_place_name(t) and tight):
                 break
-            last = r
             parts.append(_text_value(r.span) or r.span)
+            if _place_name(t) and not (_addressy(t) or lb.ADDRESS_RE.search(t)) and not (
+                pt.nfkc(t).rstrip().endswith(",")
+            ):
+                break  # a state or a country ends the address
         if not parts:
             return
         text_parts: list[str] = []
@@ -1321,6 +1333,13 @@ def _addressy(t: str) -> bool:
         return True  # "Keizersgracht 45", "12 Rue de Rivoli"
     return bool(re.search(r"〒|(?<![a-z])(tel|fax|phone|e-?mail)(?![a-z])|@|登録番号|www\.", v,
                           flags=re.IGNORECASE))
+
+
+def _place_name(t: str) -> bool:
+    """A line of one or two words of letters only (``Selangor``, ``Malaysia``): the state or
+    country that closes an address block."""
+    words = pt.nfkc(t).strip(" ,.").split()
+    return 1 <= len(words) <= 2 and all(re.fullmatch(r"[^\W\d_]{3,}", w) for w in words)
 
 
 def _gapless(r: Row) -> bool:
