@@ -157,3 +157,15 @@ def test_a_receipts_address_block_skips_ids_and_labelled_lines_and_keeps_its_sta
     rows[7] = (260, [(200, "Tel 03-6092 1968")])
     ex, _ = _run([make_page(rows)], "receipt")
     assert _values(ex)["merchant_address"].endswith("47400 Petaling Jaya")
+
+
+def test_a_german_invoice_with_seller_and_buyer_columns() -> None:
+    rows = [(60, [(60, "Lieferant"), (380, "Käufer"), (650, "RECHNUNG")]),
+            (84, [(60, "GLN 4333741000005"), (380, "GLN 4304171000002")]),
+            (108, [(60, "ALPENBLICK GMBH"), (380, "TALWEG HANDEL KG"),
+                   (650, "Rechnungs-Nr: RE-2291")]),
+            (132, [(60, "Bahnhofstrasse 9"), (380, "Kundenweg 8"), (650, "Datum: 16.09.2025")]),
+            (600, [(60, "Gesamtbetrag"), (800, "119,00")])]
+    ex, _ = _run([make_page(rows)], "invoice")
+    v = _values(ex)
+    assert (v["vendor_name"], v["customer_name"]) == ("ALPENBLICK GMBH", "TALWEG HANDEL KG")
