@@ -13,8 +13,10 @@ message, traceback_text)``.
 
 from __future__ import annotations
 
+import contextlib
 import copyreg
 import logging
+import os
 import traceback
 from types import MappingProxyType
 from typing import Any
@@ -36,6 +38,10 @@ copyreg.pickle(MappingProxyType, _pickle_mappingproxy)
 
 def child_main(conn: Any, cancel: Any) -> None:
     """The child's loop: serve requests until ``None`` or the pipe closes."""
+    if hasattr(os, "nice"):
+        # OCR saturates every core; at a lower priority it never takes the CPU from the window
+        with contextlib.suppress(OSError):
+            os.nice(10)
     logging.basicConfig(level=logging.WARNING)
     for noisy in ("RapidOCR", "rapidocr", "onnxruntime"):
         logging.getLogger(noisy).setLevel(logging.ERROR)
