@@ -248,7 +248,7 @@ def run_smoke_test(app: Any, window: Any, files: Sequence[str], timeout_s: float
     # done when the files were walked, the queue is empty and the store has nothing pending
     poll = QTimer()
     poll.setInterval(100)
-    poll.timeout.connect(lambda: started["intake"] and finish())
+    poll.timeout.connect(lambda: finish() if started["intake"] else None)
     poll.start()
     QTimer.singleShot(int(timeout_s * 1000), on_timeout)
     window.show()
