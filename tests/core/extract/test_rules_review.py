@@ -169,3 +169,17 @@ def test_a_german_invoice_with_seller_and_buyer_columns() -> None:
     ex, _ = _run([make_page(rows)], "invoice")
     v = _values(ex)
     assert (v["vendor_name"], v["customer_name"]) == ("ALPENBLICK GMBH", "TALWEG HANDEL KG")
+
+
+def test_a_number_mark_dropped_from_the_values_own_cell_needs_review() -> None:
+    rows = [(r[0], [(x, "# BLR_WF2015000982") if t == "25-098385" else (x, t) for x, t in r[1]])
+            for r in EN_INVOICE]
+    rows = [(y, [(x, t) for x, t in cells if t != "Invoice No."]) for y, cells in rows]
+    rows.insert(0, (40, [(560, "Invoice No :"), (720, "# BLR_WF2015000982")]))
+    rows = [r for r in rows if r[0] != 300]
+    ex, _ = _run([make_page(rows)], "invoice")
+    f = _field(ex, "invoice_number")
+    assert f.value == "BLR_WF2015000982"
+    assert "prefix_dropped" in f.review_reasons
+    ex, _ = _run([make_page(EN_INVOICE)], "invoice")
+    assert not _field(ex, "invoice_number").review_reasons

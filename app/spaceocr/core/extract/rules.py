@@ -594,6 +594,10 @@ class _Reader:
         f = found[0]
         sub = span.sub(f.start, f.end)
         c = Cand(spec.name, sub, page, f.normalized, score, how, y=y)
+        if ftype == "id" and re.search(r"(?i)#|\bn[or]\b|n[°º]", span.text[: f.start]):
+            # "No.202549274" / "# BLR_..." in the value's own cell: whether the mark is part of
+            # the number is a convention the page does not settle
+            c.reasons.append("prefix_dropped")
         if ftype in AMOUNT_TYPES and f.normalized is not None:
             c.amount = Decimal(f.normalized)
         if ftype == "date" and not f.valid:
