@@ -11,7 +11,9 @@ DEB_PACKAGES=(
   tesseract-ocr-kor          # Hangul for the embedded OCR (no PyPI package carries it)
   libgl1 libegl1 libglib2.0-0 libfontconfig1 libxkbcommon0 libdbus-1-3  # Qt, offscreen too
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0  # Qt on X11
+  libxcb-image0 libxcb-randr0 libxcb-render-util0 libxcb-xkb1
   fonts-noto-cjk             # so the GUI draws Japanese, Korean and Chinese
+  xvfb xauth                 # a virtual screen for the GUI bench and screenshots
 )
 
 missing=()
