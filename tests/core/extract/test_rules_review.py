@@ -183,3 +183,13 @@ def test_a_number_mark_dropped_from_the_values_own_cell_needs_review() -> None:
     assert "prefix_dropped" in f.review_reasons
     ex, _ = _run([make_page(EN_INVOICE)], "invoice")
     assert not _field(ex, "invoice_number").review_reasons
+
+
+def test_without_a_total_label_the_amount_due_that_adds_up_is_the_total() -> None:
+    rows = [r for r in EN_INVOICE if r[0] != 760]
+    ex, _ = _run([make_page(rows)], "invoice")
+    v = _values(ex)
+    assert v["total"] == v["amount_due"] == "$2,930.89"
+    wrong = [(y, [(x, "$2,999.00") if t == "$2,930.89" else (x, t) for x, t in cells])
+             for y, cells in rows]
+    assert "total" not in _values(_run([make_page(wrong)], "invoice")[0])

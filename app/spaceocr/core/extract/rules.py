@@ -1189,6 +1189,19 @@ class _Reader:
             if best is not None:
                 _, pick["subtotal"], pick["tax"], pick["total"] = best
                 consistent = True
+        if sub and tax and not tot and "total" in self.specs and "subtotal" in pick and (
+            "tax" in pick
+        ):
+            # no total label: the amount due that is subtotal + tax is the total
+            a, b = pick["subtotal"].amount, pick["tax"].amount
+            due = [x for x in cands.get("amount_due", []) if a is not None and b is not None
+                   and x.amount == a + b]
+            if due:
+                d = due[0]
+                pick["total"] = Cand("total", d.span, d.page, d.normalized, d.score, "sum",
+                                     list(d.reasons), d.y, d.amount)
+                cands["total"] = [pick["total"]]
+                consistent = True
         if "total" in pick and self.doc.template.name == "receipt":
             # the same total printed twice (incl. tax, then TOTAL): the last line is the total
             same = [x for x in cands.get("total", []) if x.amount == pick["total"].amount
