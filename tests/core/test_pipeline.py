@@ -159,3 +159,27 @@ def test_text_layer_can_be_turned_off(invoice_pdf):
         process_document(invoice_pdf, TEMPLATE, engine=RefusingEngine(),
                          extractor=ValuesExtractor([]),
                          options=PipelineOptions(use_text_layer=False))
+
+
+@pytest.mark.parametrize(
+    ("value", "ftype", "want"),
+    [
+        ("1 1 ,000", "amount", "11,000"),
+        ("¥ 1 2,500", "amount", "¥ 12,500"),
+        ("1 327 . 54", "number", "1327.54"),
+        ("26,264원", "amount", "26,264원"),
+        ("ノー トパソコン", "text", "ノー トパソコン"),
+        (" INV 0042 ", "id", "INV 0042"),
+    ],
+)
+def test_tidy_value_closes_up_letter_spaced_numbers_only(value, ftype, want):
+    from spaceocr.core.pipeline import tidy_value
+
+    assert tidy_value(value, ftype) == want
+
+
+def test_a_letter_spaced_amount_is_tidied_and_still_grounded(invoice_pdf):
+    ex = ValuesExtractor([ExtractedField("total", "1 00.00")])
+    res = process_document(invoice_pdf, TEMPLATE, engine=RefusingEngine(), extractor=ex)
+    assert res.get("total").value == "100.00"
+    assert res.get("total").grounding.match_ratio == 1.0

@@ -8,6 +8,7 @@ the same way.
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -42,6 +43,7 @@ __all__ = [
     "ground_extracted",
     "ocr_document",
     "process_document",
+    "tidy_value",
 ]
 
 logger = logging.getLogger(__name__)
@@ -150,7 +152,23 @@ def _status(grounded_ratio: float | None, reasons: Sequence[str]) -> FieldStatus
     return FieldStatus.OK
 
 
-def _ground_one(ex: ExtractedField, pages: Sequence[OcrPage], source: str) -> FieldResult:
+_SPACED_NUMBER = re.compile(r"(?<=[\d,.])\s+(?=[\d,.])")
+_NUMERIC_TYPES = frozenset({"amount", "number"})
+
+
+def tidy_value(value: str, field_type: str) -> str:
+    """The value a clerk reads: an amount the OCR letter-spaced (``1 1 ,000``) closes up.
+
+    Only whitespace between digits and separators goes; the printed characters stay.
+    """
+    if field_type in _NUMERIC_TYPES:
+        return _SPACED_NUMBER.sub("", value.strip())
+    return value.strip()
+
+
+def _ground_one(
+    ex: ExtractedField, pages: Sequence[OcrPage], source: str, field_type: str = "text"
+) -> FieldResult:
     assert ex.value is not None
     g = matching.ground(ex.printed or ex.value, pages, ex.hint)
     reasons = list(ex.review_reasons)
@@ -160,7 +178,7 @@ def _ground_one(ex: ExtractedField, pages: Sequence[OcrPage], source: str) -> Fi
         reasons.append("ambiguous")
     return FieldResult(
         name=ex.name,
-        value=ex.value,
+        value=tidy_value(ex.value, field_type),
         status=_status(None if g is None else g.match_ratio, reasons),
         source=source,
         normalized=ex.normalized,
@@ -193,9 +211,14 @@ def ground_extracted(
             continue
         spec = specs.get(name)
         if ex.items or (spec is not None and spec.is_array):
+            child_types = {c.name: c.type for c in spec.children} if spec is not None else {}
             items = []
             for k, row in enumerate(ex.items):
-                cells = tuple(_ground_one(c, pages, source) for c in row if c.value is not None)
+                cells = tuple(
+                    _ground_one(c, pages, source, child_types.get(c.name, "text"))
+                    for c in row
+                    if c.value is not None
+                )
                 if cells:
                     items.append(LineItem(k, cells))
             if items:
@@ -206,7 +229,7 @@ def ground_extracted(
             continue
         if ex.value is None or not ex.value.strip():
             continue
-        out.append(_ground_one(ex, pages, source))
+        out.append(_ground_one(ex, pages, source, spec.type if spec is not None else "text"))
     return tuple(out)
 
 
