@@ -193,3 +193,14 @@ def test_without_a_total_label_the_amount_due_that_adds_up_is_the_total() -> Non
     wrong = [(y, [(x, "$2,999.00") if t == "$2,930.89" else (x, t) for x, t in cells])
              for y, cells in rows]
     assert "total" not in _values(_run([make_page(wrong)], "invoice")[0])
+
+
+def test_a_french_bill_with_its_amounts_in_ht_tva_ttc_columns() -> None:
+    rows = [(60, [(60, "Facture n°562044387 du 02 Juillet 2015")]),
+            (120, [(300, "Montant EUR HT"), (500, "Montant TVA"), (700, "Montant EUR TTC")]),
+            (150, [(60, "Abonnements"), (300, "24.99"), (500, "5.00"), (700, "29.99")]),
+            (170, [(60, "Communications"), (300, "0.00"), (500, "0.00"), (700, "0.00")]),
+            (190, [(60, "Total facture"), (300, "24.99"), (500, "5.00"), (700, "29.99")]),
+            (260, [(60, "Somme à payer 29.99 € TTC")])]
+    ex, _ = _run([make_page(rows)], "invoice")
+    assert _values(ex)["total"] == "29.99"
