@@ -66,6 +66,7 @@ def test_comma_decimal_languages() -> None:
     ("02 Juillet 2015", "2015-07-02"),
     ("13.08.2025", "2025-08-13"),
     ("2026.06.06(토)", "2026-06-06"),
+    ("ORD #70 -REG #19-18/03/201823:02:16", "2018-03-18"),
 ])
 def test_dates(text: str, iso: str) -> None:
     found = find_dates(text)
