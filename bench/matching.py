@@ -24,8 +24,8 @@ from PIL import Image
 from spaceocr.core.matching import MatchIndex, PageView
 from spaceocr.core.types import OcrPage
 
-ITEMS = ("ボールペン 黒 10本入", "クリアファイル A4 100枚", "USB-C docking station",
-         "Printer paper A4", "トナーカートリッジ(黒)", "LANケーブル 5m", "Wireless keyboard")
+ITEMS = ("マーカーペン 赤 5本組", "付箋 75mm 20冊", "HDMI switch box",
+         "Printer paper A4", "インクボトル(青)", "電源タップ 3m", "Ergonomic mouse")
 
 
 def make_page(lines: int) -> pymupdf.Document:
@@ -68,11 +68,11 @@ def read_page(doc: pymupdf.Document, use_ocr: bool) -> tuple[OcrPage, float]:
 def values() -> dict[str, list[str]]:
     return {
         "exact": ["INV-2026-00417", "令和8年5月18日", "￥1,424,412", "¥129,492",
-                  "クリアファイル A4 100枚", "USB-C docking station", "¥1,350", "2026/06/30"],
+                  "付箋 75mm 20冊", "HDMI switch box", "¥1,350", "2026/06/30"],
         "one char changed": ["INV-2026-0O417", "令和8年5月19日", "￥1,424,413",
                              "クリアフアイル A4 100枚", "USB-C dockinq station"],
         "normalised form": ["2026-05-18", "1424412", "2026-06-30", "129492"],
-        "not on the page": ["Müller & Schmidt GmbH", "9,876,543", "東京都港区芝公園4-2-8"],
+        "not on the page": ["Becker & Hahn KG", "9,876,543", "東京都港区芝公園4-2-8"],
     }
 
 

@@ -20,9 +20,9 @@ from spaceocr.cli.main import main
 def receipt_pdf(tmp_path: Path) -> Path:
     doc = pymupdf.open()
     page = doc.new_page()
-    page.insert_text((72, 80), "Corner Grocery", fontsize=16)
+    page.insert_text((72, 80), "Maple Street Market", fontsize=16)
     page.insert_text((72, 120), "Date 2026-03-08", fontsize=12)
-    page.insert_text((72, 160), "Milk 1 gal      $4.61", fontsize=12)
+    page.insert_text((72, 160), "Oat milk 2 qt      $4.61", fontsize=12)
     page.insert_text((72, 180), "Bagel           $2.16", fontsize=12)
     page.insert_text((72, 220), "Total           $6.77", fontsize=12)
     path = tmp_path / "receipt.pdf"
@@ -38,9 +38,9 @@ def _values(tmp_path: Path, obj: object, name: str = "values.json") -> Path:
 
 def test_verify_prints_every_value_with_its_box(receipt_pdf, tmp_path, capsys) -> None:
     values = _values(tmp_path, {
-        "merchant_name": "Corner Grocery", "date": "2026-03-08", "total": "6.77",
+        "merchant_name": "Maple Street Market", "date": "2026-03-08", "total": "6.77",
         "payment_method": "Visa",
-        "line_items": [{"description": "Milk 1 gal", "amount": "$4.61"},
+        "line_items": [{"description": "Oat milk 2 qt", "amount": "$4.61"},
                        {"description": "Bagel", "amount": "$2.16"}],
     })
     code = main(["verify", str(receipt_pdf), "--values", str(values), "--template", "receipt"])

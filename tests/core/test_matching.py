@@ -161,10 +161,10 @@ def test_a_value_that_is_not_on_the_page_gets_no_box(lines, value) -> None:
 def test_normalize_folds_width_case_spaces_currency_and_thousands() -> None:
     assert normalize("￥１，４２４，４１２") == normalize("¥1424412") == "¥1424412"
     assert normalize("\\1,424,412") == "¥1424412"
-    assert normalize("W50,100") == normalize("₩50,100") == "₩50100"
+    assert normalize("W48,300") == normalize("₩48,300") == "₩48300"
     assert normalize("山田　太郎") == normalize("山田 太郎") == "山田太郎"
     assert normalize("ＩＮＶ－２０２６") == "inv-2026"
-    assert normalize("Milk 1 gal") == "milk1gal"
+    assert normalize("Oat milk 2 qt") == "oatmilk2qt"
     assert normalize("1.234,56") == "1.23456"  # a thousands dot stays, a comma between digits goes
 
 
@@ -177,16 +177,16 @@ def test_half_width_kana_compose_with_their_voicing_marks() -> None:
 
 # ----------------------------------------------------------------------------- fuzzy, spans
 def test_one_misread_character_lowers_the_ratio_and_keeps_the_box() -> None:
-    page = make_page(["合計 ¥12,345", "Merchant: Corner Grocery"])
-    g = ground("Corner Grocerv", [page])
+    page = make_page(["合計 ¥12,345", "Merchant: Maple Street Market"])
+    g = ground("Maple Street Markel", [page])
     assert g is not None
-    assert g.match_ratio == pytest.approx(12 / 13, abs=1e-4)
-    assert spelled(page, g.char_indices) == "cornergrocery"
+    assert g.match_ratio == pytest.approx(16 / 17, abs=1e-4)
+    assert spelled(page, g.char_indices) == "maplestreetmarket"
 
 
 def test_a_value_printed_over_two_lines_is_one_span() -> None:
-    page = make_page(["〒100-0005", "東京都千代田区丸の内", "1-9-2 第一ビル3F", "TEL 03-1234"])
-    g = ground("東京都千代田区丸の内1-9-2 第一ビル3F", [page])
+    page = make_page(["〒103-0027", "東京都中央区日本橋", "3-8-4 桜ビル5F", "TEL 03-1234"])
+    g = ground("東京都中央区日本橋3-8-4 桜ビル5F", [page])
     assert g is not None and g.match_ratio == 1.0
     lines = {page.chars[i].line_no for i in g.char_indices}
     assert lines == {1, 2}
@@ -195,13 +195,13 @@ def test_a_value_printed_over_two_lines_is_one_span() -> None:
 
 def test_a_value_whose_words_the_ocr_put_apart_is_joined_from_pieces() -> None:
     # the reading order puts another column's text between the two words
-    page = make_page(["Michael", "Brown"])
+    page = make_page(["Daniel", "Okafor"])
     words = list(page.chars)
     other = OcrChar("X", Quad.from_bbox(0.8, 0.06, 0.81, 0.08), 0.9, 0, 99)
-    page = OcrPage(0, 1000, 1000, 200.0, "t", (*words[:7], other, *words[7:]))
-    g = ground("Michael Brown", [page])
+    page = OcrPage(0, 1000, 1000, 200.0, "t", (*words[:6], other, *words[6:]))
+    g = ground("Daniel Okafor", [page])
     assert g is not None and g.match_ratio == 1.0
-    assert spelled(page, g.char_indices) == "michaelbrown"
+    assert spelled(page, g.char_indices) == "danielokafor"
 
 
 def test_junk_below_the_minimum_ratio_gets_no_box() -> None:

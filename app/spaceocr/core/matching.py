@@ -8,7 +8,7 @@ How a value is found
 --------------------
 1. Both the value and every page are put in a *comparison view* (:func:`normalize`): NFKC
    (full-width and half-width forms fold together), case-folded, whitespace dropped (so
-   ``山田　太郎`` matches ``山田太郎`` and ``Milk 1 gal`` tolerates OCR spacing), dashes unified,
+   ``山田　太郎`` matches ``山田太郎`` and ``Oat milk 2 qt`` tolerates OCR spacing), dashes unified,
    ``\\`` read as ``¥`` and ``W`` before a digit read as ``₩``, thousands separators between
    digits dropped. Every view character remembers the OCR character it came from, so the
    original characters give the box. A page's view is built once and cached

@@ -520,7 +520,7 @@ def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> float:
 def extend_for_cut_off_text(line: RawLine, others: list[RawLine], image: Image.Image) -> bool:
     """Lengthen ``line`` over ink just past its ends that no other line covers.
 
-    PP-OCR's detector sometimes stops a line before a trailing syllable (``26,264원`` comes
+    PP-OCR's detector sometimes stops a line before a trailing syllable (``31,472원`` comes
     back as ``26,264``). Returns True when the quad was lengthened (characters keep their
     place on the page).
     """
