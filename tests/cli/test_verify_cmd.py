@@ -22,8 +22,8 @@ def receipt_pdf(tmp_path: Path) -> Path:
     page = doc.new_page()
     page.insert_text((72, 80), "Maple Street Market", fontsize=16)
     page.insert_text((72, 120), "Date 2026-03-08", fontsize=12)
-    page.insert_text((72, 160), "Oat milk 2 qt      $4.61", fontsize=12)
-    page.insert_text((72, 180), "Bagel           $2.16", fontsize=12)
+    page.insert_text((72, 160), "Oat milk 2 qt      $3.85", fontsize=12)
+    page.insert_text((72, 180), "Bagel           $2.92", fontsize=12)
     page.insert_text((72, 220), "Total           $6.77", fontsize=12)
     path = tmp_path / "receipt.pdf"
     doc.save(path)
@@ -40,8 +40,8 @@ def test_verify_prints_every_value_with_its_box(receipt_pdf, tmp_path, capsys) -
     values = _values(tmp_path, {
         "merchant_name": "Maple Street Market", "date": "2026-03-08", "total": "6.77",
         "payment_method": "Visa",
-        "line_items": [{"description": "Oat milk 2 qt", "amount": "$4.61"},
-                       {"description": "Bagel", "amount": "$2.16"}],
+        "line_items": [{"description": "Oat milk 2 qt", "amount": "$3.85"},
+                       {"description": "Bagel", "amount": "$2.92"}],
     })
     code = main(["verify", str(receipt_pdf), "--values", str(values), "--template", "receipt"])
     out = json.loads(capsys.readouterr().out)
@@ -60,7 +60,7 @@ def test_verify_prints_every_value_with_its_box(receipt_pdf, tmp_path, capsys) -
     assert missing["bbox"] is None and missing["match_ratio"] == 0.0 and missing["review"]
     assert missing["review_reasons"] == ["not_on_page"]
     rows = data["line_items"]
-    assert [r["amount"]["value"] for r in rows] == ["$4.61", "$2.16"]
+    assert [r["amount"]["value"] for r in rows] == ["$3.85", "$2.92"]
     assert rows[0]["amount"]["bbox"]["ymax"] <= rows[1]["amount"]["bbox"]["ymin"]
     assert out["meta"]["extractor"] == "verify" and out["meta"]["template"] == "receipt"
 

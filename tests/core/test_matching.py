@@ -233,12 +233,12 @@ def test_a_plain_number_is_found_as_printed_with_its_currency() -> None:
 
 
 def test_a_currency_mark_printed_in_another_form_counts_as_located() -> None:
-    page = make_page(["合計 1,870円"])
-    g = ground("¥1,870", [page])
+    page = make_page(["合計 2,530円"])
+    g = ground("¥2,530", [page])
     assert g is not None and g.match_ratio == 1.0
-    assert spelled(page, g.char_indices) == "1870円"
-    bare = make_page(["合計 1,870"])
-    g = ground("¥1,870", [bare])
+    assert spelled(page, g.char_indices) == "2530円"
+    bare = make_page(["合計 2,530"])
+    g = ground("¥2,530", [bare])
     assert g is not None and g.match_ratio == pytest.approx(4 / 5)
 
 
@@ -253,8 +253,8 @@ def test_printed_forms_cover_eras_and_separators() -> None:
 
 # ----------------------------------------------------------------------------- repeats, hints
 def test_a_number_inside_a_longer_one_loses_to_one_standing_alone() -> None:
-    page = make_page(["小計 1,700円", "消費税 170円"])
-    g = ground("170", [page])
+    page = make_page(["小計 2,300円", "消費税 230円"])
+    g = ground("230", [page])
     assert g is not None
     assert {page.chars[i].line_no for i in g.char_indices} == {1}
 

@@ -24,8 +24,8 @@ How a value is found
 5. A value that is a normalised form (an ISO date, a plain decimal, a 24-hour time) is also
    looked for in the printed forms it may have (:func:`printed_forms`): ``2026-05-18`` as
    ``令和8年5月18日``, ``2026年5月18日``, ``18.05.2026``, ``May 18, 2026``; ``19507.47`` as
-   ``19.507,47``. A currency mark that the page prints differently (``¥1,870`` for
-   ``1,870円``) counts as located.
+   ``19.507,47``. A currency mark that the page prints differently (``¥2,530`` for
+   ``2,530円``) counts as located.
 
 ``match_ratio`` = value characters located / (value characters + extra characters inside the
 span), on the comparison view: 1.0 means every character was located; below
@@ -34,7 +34,7 @@ span), on the comparison view: 1.0 means every character was located; below
 Choosing between repeats
 ------------------------
 Candidates within :data:`CONTENDER_GAP` of the best ratio compete. A candidate that sits inside
-a longer word or number (``170`` inside ``1,700``) loses to one that stands alone. Then the hint
+a longer word or number (``230`` inside ``2,300``) loses to one that stands alone. Then the hint
 decides: the characters an extractor cites (used directly when they spell the value), a page,
 a region, a point (a label's position; candidates to its right or below are preferred).
 Without a hint the first in reading order wins. ``is_ambiguous`` records that more than one

@@ -76,7 +76,7 @@ def test_currency_signs_and_latin_are_never_replaced():
 
 def test_evidence_needs_sure_multi_syllable_runs_where_ppocr_saw_nothing_sure():
     empty = line_of([], score=0.0)
-    assert K.hangul_evidence(empty, [run_of("행복베이커리", 0.0, 0.6, 99)]) == 6
+    assert K.hangul_evidence(empty, [run_of("소망빵집본점", 0.0, 0.6, 99)]) == 6
     assert K.hangul_evidence(empty, [run_of("부", 0.0, 0.1, 99)]) == 0
     assert K.hangul_evidence(empty, [run_of("아이", 0.0, 0.1, 86)]) == 0
     # a faded Chinese line: PP-OCR read every character, unsure; Tesseract invents Hangul
