@@ -25,7 +25,7 @@ def _amounts(text: str, **kw: bool) -> list[tuple[str, str | None]]:
 @pytest.mark.parametrize(("text", "want"), [
     ("合計 ¥1,036,607", [("¥1,036,607", "1036607")]),
     ("小計 1,700円", [("1,700円", "1700")]),
-    ("￥２９０，１５８", [("￥２９０，１５８", "290158")]),
+    ("￥１２３，４５６", [("￥１２３，４５６", "123456")]),
     ("합계 ₩55,110", [("₩55,110", "55110")]),
     ("Total 1.908,19 €", [("1.908,19 €", "1908.19")]),
     ("Tax 6.25% $1.05", [("$1.05", "1.05")]),
@@ -38,14 +38,14 @@ def test_amounts_as_printed_with_plain_decimals(text: str, want: list[tuple[str,
 
 
 def test_letter_spaced_amounts_are_one_number_only_when_proved() -> None:
-    assert _amounts("ご請求金額 ￥ 2 9 0，1 5 8 (税込)") == [("￥ 2 9 0，1 5 8", "290158")]
+    assert _amounts("ご請求金額 ￥ 1 2 3，4 5 6 (税込)") == [("￥ 1 2 3，4 5 6", "123456")]
     assert _amounts("Total $ 1 , 2 3 4 . 5 6") == [("$ 1 , 2 3 4 . 5 6", "1234.56")]
-    assert _amounts("合計 ¥ 4 3 2 3") == [("¥ 4 3 2 3", "4323")]
+    assert _amounts("合計 ¥ 5 6 7 8") == [("¥ 5 6 7 8", "5678")]
     # quantities and prices side by side stay apart
     assert _amounts("1 2 3,000") == [("1", "1"), ("2", "2"), ("3,000", "3000")]
     assert _amounts("1 2 3 4 5") == [(d, d) for d in "12345"]
-    assert _amounts("2 ￥14,980 ￥29,960") == [("2", "2"), ("￥14,980", "14980"),
-                                              ("￥29,960", "29960")]
+    assert _amounts("2 ￥12,340 ￥24,680") == [("2", "2"), ("￥12,340", "12340"),
+                                              ("￥24,680", "24680")]
 
 
 def test_comma_decimal_languages() -> None:
@@ -66,7 +66,7 @@ def test_comma_decimal_languages() -> None:
     ("02 Juillet 2015", "2015-07-02"),
     ("13.08.2025", "2025-08-13"),
     ("2026.06.06(토)", "2026-06-06"),
-    ("ORD #70 -REG #19-18/03/201823:02:16", "2018-03-18"),
+    ("ORD #12 -REG #7-05/11/202414:20:31", "2024-11-05"),
 ])
 def test_dates(text: str, iso: str) -> None:
     found = find_dates(text)

@@ -1,18 +1,19 @@
 """Round-2 behaviours of the rule extractor on pages built here: labels that are part of an
 identifier, review reasons that keep wrong values from counting as confident, repairs that
-arithmetic proves."""
+arithmetic proves. Every name, number and address here is made up."""
 
 from __future__ import annotations
 
+from spaceocr.core.types import ExtractedField
 from tests.core.extract.test_rules import EN_INVOICE, _field, _run, _values, make_page
 
 
 def test_a_label_word_inside_an_identifier_is_not_a_label() -> None:
     rows = [(80, [(60, "Greenfield Office Co."), (700, "INVOICE")]),
-            (110, [(700, "# invoice_number_7")]),
+            (110, [(700, "# inv_number_7")]),
             *(r for r in EN_INVOICE if r[0] >= 330)]
     ex, _ = _run([make_page(rows)], "invoice")
-    assert _values(ex).get("invoice_number") in (None, "invoice_number_7")
+    assert _values(ex).get("invoice_number") in (None, "inv_number_7")
     assert _values(ex).get("invoice_number") != "number_7"
 
 
@@ -24,7 +25,7 @@ DE_TOTALS = [
     (630, [(60, "100,00"), (300, "19,00"), (500, "19,0"), (700, "119,00")]),
     (650, [(60, "50,00"), (300, "3,50"), (500, "7,0"), (700, "53,50")]),
     (674, [(60, "150,00"), (300, "22,50"), (500, "EUR"), (700, "172,50")]),
-    (720, [(60, "Amtsgericht Musterstadt HRB 372876")]),
+    (720, [(60, "Amtsgericht Beispielstadt HRB 111222")]),
 ]
 
 
@@ -47,26 +48,25 @@ def test_several_amounts_under_a_label_without_a_sum_need_review() -> None:
 def test_names_that_read_like_ocr_slips_need_review() -> None:
     from spaceocr.core.extract.rules import suspect_name
 
-    for slip in ("Banh Mi CafE", "Harbor Consulting LLc", "Kedai Makan Sdn Ehd",
-                 "99 SPEED MART 5/B", "Your order number is"):
+    for slip in ("Rosa Bakery CafE", "Northwind Trading LLc", "Kedai Makan Sdn Bnd",
+                 "77 MINI MARKET 5/B", "Thank you for your visit"):
         assert suspect_name(slip, "en") is not None, slip
-    assert suspect_name("Gerbang Restäurants Sdn Bhd", "en", "Gerbang Restäurants Sdn Bhd")
-    for name in ("McDonald's", "Blue Harbor Consulting LLC", "MUSTERLIEFERANT GMBH",
-                 "Müller & Schmidt GmbH", "99 SPEED MART S/B", "iPhone Store", "Acme Co."):
-        assert suspect_name(name, "en", "Müller & Schmidt GmbH\nFriedrichstraße 1") is None, name
+    assert suspect_name("Pelangi Bäkery Sdn Bhd", "en", "Pelangi Bäkery Sdn Bhd\nTotal 9.00")
+    page = "Weber & Söhne GmbH\nKönigsallee 4"
+    for name in ("O'Brien's", "McAllister Consulting LLC", "BEISPIEL GMBH",
+                 "Weber & Söhne GmbH", "77 MINI MARKET S/B", "iRepair Store", "Acme Co."):
+        assert suspect_name(name, "en", page) is None, name
 
 
 def test_a_receipt_headed_by_a_sentence_has_its_merchant_under_review() -> None:
-    rows = [(60, [(300, "Your order number is")]), (90, [(300, "7290")]),
-            (130, [(300, "Tealeaf Kiosk Enterprise")]), (170, [(60, "Total"), (800, "8.60")])]
+    rows = [(60, [(300, "Thank you for your visit")]), (90, [(300, "4321")]),
+            (130, [(300, "Tealeaf Kiosk Enterprise")]), (170, [(60, "Total"), (800, "6.30")])]
     _, grounded = _run([make_page(rows)], "receipt")
     name = grounded.get("merchant_name")
-    assert name is None or name.value != "Your order number is" or name.review_reasons
+    assert name is None or name.value != "Thank you for your visit" or name.review_reasons
 
 
-def _cells(*spec: tuple[str, str]) -> tuple:
-    from spaceocr.core.types import ExtractedField
-
+def _cells(*spec: tuple[str, str]) -> tuple[ExtractedField, ...]:
     return tuple(ExtractedField(n, v, normalized=v.replace(" ", "")) for n, v in spec)
 
 
@@ -74,13 +74,13 @@ def test_a_lost_decimal_point_is_restored_where_the_column_format_proves_it() ->
     from spaceocr.core.extract.checks import repair_decimal_points
 
     rows = (
-        _cells(("quantity", "1"), ("unit_price", "1 32 7 54"), ("amount", "1 32 7 54")),
-        _cells(("quantity", "3"), ("unit_price", "6233 .45"), ("amount", "18700.35")),
+        _cells(("quantity", "1"), ("unit_price", "2 48 0 15"), ("amount", "2 48 0 15")),
+        _cells(("quantity", "4"), ("unit_price", "1150 .25"), ("amount", "4601.00")),
     )
     fixed = repair_decimal_points(rows)
     first = {c.name: c for c in fixed[0]}
-    assert (first["unit_price"].value, first["amount"].value) == ("1327.54", "1327.54")
-    assert first["amount"].printed == "1 32 7 54"
+    assert (first["unit_price"].value, first["amount"].value) == ("2480.15", "2480.15")
+    assert first["amount"].printed == "2 48 0 15"
     assert "repaired:decimal_point" in first["amount"].review_reasons
     assert fixed[1] == rows[1]
 
@@ -124,7 +124,7 @@ def test_a_line_without_an_amount_in_a_priced_table_needs_review() -> None:
     items = {"line_items": (
         _cells(("description", "Widget"), ("quantity", "2"), ("amount", "10.00")),
         _cells(("description", "Gadget"), ("quantity", "1"), ("amount", "5.00")),
-        _cells(("description", "Period KW"), ("quantity", "36")),
+        _cells(("description", "Period week"), ("quantity", "41")),
     )}
     run_checks({}, items)
     rows = items["line_items"]
@@ -133,35 +133,35 @@ def test_a_line_without_an_amount_in_a_priced_table_needs_review() -> None:
 
 
 def test_an_email_behind_an_icon_read_as_a_capital_needs_review() -> None:
-    rows = [(60, [(80, "Blue Harbor Consulting LLC")]), (160, [(80, "Laura Garcia")]),
-            (220, [(80, "Sales Manager")]), (300, [(80, "Elaura.garcia@blueharbor.com")]),
+    rows = [(60, [(80, "Northwind Advisory LLC")]), (160, [(80, "Emma Novak")]),
+            (220, [(80, "Sales Manager")]), (300, [(80, "Eemma.novak@northwind.example")]),
             (340, [(80, "Tel +1 555 0100")])]
     ex, _ = _run([make_page(rows)], "business_card")
     assert "suspect_reading" in _field(ex, "email").review_reasons
-    rows[3] = (300, [(80, "laura.garcia@blueharbor.com")])
+    rows[3] = (300, [(80, "emma.novak@northwind.example")])
     ex, _ = _run([make_page(rows)], "business_card")
     assert not _field(ex, "email").review_reasons
 
 
 def test_a_receipts_address_block_skips_ids_and_labelled_lines_and_keeps_its_state() -> None:
-    rows = [(40, [(200, "Kedai Runcit Maju Sdn Bhd")]), (64, [(300, "(65351-M)")]),
-            (88, [(200, "Company no : 1174703-K")]), (112, [(200, "GST Reg no : 000504664064")]),
-            (136, [(120, "Level 6, Wisma Maju, Damansara Uptown3")]),
-            (160, [(120, "No.3, Jalan SS21/39, 47400 Petaling Jaya")]), (184, [(300, "Selangor")]),
-            (208, [(200, "Tel 03-6092 1968")]), (300, [(60, "Total"), (800, "8.60")])]
+    rows = [(40, [(200, "Kedai Runcit Maju Sdn Bhd")]), (64, [(300, "(12345-X)")]),
+            (88, [(200, "Company no : 7654321-A")]), (112, [(200, "GST Reg no : 000111222333")]),
+            (136, [(120, "Level 3, Wisma Maju, Taman Indah")]),
+            (160, [(120, "No.8, Jalan Bunga 2/4, 50450 Kuala Lumpur")]), (184, [(300, "Wilayah")]),
+            (208, [(200, "Tel 03-1111 2222")]), (300, [(60, "Total"), (800, "6.30")])]
     ex, _ = _run([make_page(rows)], "receipt")
     assert _values(ex)["merchant_address"] == (
-        "Level 6, Wisma Maju, Damansara Uptown3 No.3, Jalan SS21/39, 47400 Petaling Jaya Selangor")
+        "Level 3, Wisma Maju, Taman Indah No.8, Jalan Bunga 2/4, 50450 Kuala Lumpur Wilayah")
     # a section title after a gap is not part of it
-    rows[6] = (230, [(300, "Guest Check")])
-    rows[7] = (260, [(200, "Tel 03-6092 1968")])
+    rows[6] = (230, [(300, "Guest Bill")])
+    rows[7] = (260, [(200, "Tel 03-1111 2222")])
     ex, _ = _run([make_page(rows)], "receipt")
-    assert _values(ex)["merchant_address"].endswith("47400 Petaling Jaya")
+    assert _values(ex)["merchant_address"].endswith("50450 Kuala Lumpur")
 
 
 def test_a_german_invoice_with_seller_and_buyer_columns() -> None:
     rows = [(60, [(60, "Lieferant"), (380, "Käufer"), (650, "RECHNUNG")]),
-            (84, [(60, "GLN 4333741000005"), (380, "GLN 4304171000002")]),
+            (84, [(60, "GLN 4000000000017"), (380, "GLN 4000000000024")]),
             (108, [(60, "ALPENBLICK GMBH"), (380, "TALWEG HANDEL KG"),
                    (650, "Rechnungs-Nr: RE-2291")]),
             (132, [(60, "Bahnhofstrasse 9"), (380, "Kundenweg 8"), (650, "Datum: 16.09.2025")]),
@@ -172,14 +172,14 @@ def test_a_german_invoice_with_seller_and_buyer_columns() -> None:
 
 
 def test_a_number_mark_dropped_from_the_values_own_cell_needs_review() -> None:
-    rows = [(r[0], [(x, "# BLR_WF2015000982") if t == "25-098385" else (x, t) for x, t in r[1]])
+    rows = [(r[0], [(x, "# AB_WF20230417") if t == "25-098385" else (x, t) for x, t in r[1]])
             for r in EN_INVOICE]
     rows = [(y, [(x, t) for x, t in cells if t != "Invoice No."]) for y, cells in rows]
-    rows.insert(0, (40, [(560, "Invoice No :"), (720, "# BLR_WF2015000982")]))
+    rows.insert(0, (40, [(560, "Invoice No :"), (720, "# AB_WF20230417")]))
     rows = [r for r in rows if r[0] != 300]
     ex, _ = _run([make_page(rows)], "invoice")
     f = _field(ex, "invoice_number")
-    assert f.value == "BLR_WF2015000982"
+    assert f.value == "AB_WF20230417"
     assert "prefix_dropped" in f.review_reasons
     ex, _ = _run([make_page(EN_INVOICE)], "invoice")
     assert not _field(ex, "invoice_number").review_reasons
@@ -195,12 +195,16 @@ def test_without_a_total_label_the_amount_due_that_adds_up_is_the_total() -> Non
     assert "total" not in _values(_run([make_page(wrong)], "invoice")[0])
 
 
-def test_a_french_bill_with_its_amounts_in_ht_tva_ttc_columns() -> None:
-    rows = [(60, [(60, "Facture n°562044387 du 02 Juillet 2015")]),
-            (120, [(300, "Montant EUR HT"), (500, "Montant TVA"), (700, "Montant EUR TTC")]),
-            (150, [(60, "Abonnements"), (300, "24.99"), (500, "5.00"), (700, "29.99")]),
-            (170, [(60, "Communications"), (300, "0.00"), (500, "0.00"), (700, "0.00")]),
-            (190, [(60, "Total facture"), (300, "24.99"), (500, "5.00"), (700, "29.99")]),
-            (260, [(60, "Somme à payer 29.99 € TTC")])]
+def test_a_total_row_of_net_tax_and_gross_gives_the_gross() -> None:
+    rows = [(60, [(60, "Facture n°20231107 du 14 Mars 2024")]),
+            (120, [(60, "Client : Atelier Dupuis")]),
+            (190, [(60, "Total facture"), (300, "41.50"), (500, "8.30"), (700, "49.80")]),
+            (260, [(60, "Somme à payer"), (700, "49.80 €")])]
     ex, _ = _run([make_page(rows)], "invoice")
-    assert _values(ex)["total"] == "29.99"
+    v = _values(ex)
+    assert v["total"] == "49.80"
+    assert v["amount_due"] == "49.80 €"
+    # two amounts after a total label, nothing adding up: which one is a guess
+    rows[2] = (190, [(60, "Total facture"), (300, "41.50"), (700, "49.80")])
+    ex, _ = _run([make_page(rows[:3])], "invoice")
+    assert "several_amounts" in _field(ex, "total").review_reasons

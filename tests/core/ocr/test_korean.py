@@ -139,22 +139,22 @@ def test_brackets_both_engines_read_stay_around_the_hangul():
 
 
 def test_a_counter_read_as_latin_glued_to_the_quantity_is_replaced():
-    # 2개×1,150 read by PP-OCR as 27H×1,150 (ㄱ as 7, ㅐ as H), all confident
-    spec = [("2", 0.03, 0.12, 1.0), ("7", 0.12, 0.20, 1.0), ("H", 0.20, 0.30, 0.98),
-            ("×", 0.34, 0.44, 1.0), ("1", 0.52, 0.6, 1.0), (",", 0.6, 0.62, 1.0),
-            ("1", 0.62, 0.7, 1.0), ("5", 0.7, 0.8, 1.0), ("0", 0.8, 0.9, 1.0)]
+    # 3개×2,400 read by PP-OCR as 37H×2,400 (ㄱ as 7, ㅐ as H), all confident
+    spec = [("3", 0.03, 0.12, 1.0), ("7", 0.12, 0.20, 1.0), ("H", 0.20, 0.30, 0.98),
+            ("×", 0.34, 0.44, 1.0), ("2", 0.52, 0.6, 1.0), (",", 0.6, 0.62, 1.0),
+            ("4", 0.62, 0.7, 1.0), ("0", 0.7, 0.8, 1.0), ("0", 0.8, 0.9, 1.0)]
     ln = line_of(spec)
     assert K.glued_latin(ln)
     assert K.merge_line(ln, [run_of("개", 0.176, 0.33, 99)])
-    assert ln.text == "2개×1,150"
+    assert ln.text == "3개×2,400"
 
 
 def test_glued_latin_needs_a_sure_run_and_keeps_the_number():
-    spec = [("2", 0.03, 0.12, 1.0), ("7", 0.12, 0.20, 1.0), ("H", 0.20, 0.30, 0.98),
+    spec = [("3", 0.03, 0.12, 1.0), ("7", 0.12, 0.20, 1.0), ("H", 0.20, 0.30, 0.98),
             ("×", 0.34, 0.44, 1.0)]
     unsure = line_of(spec)
     assert not K.merge_line(unsure, [run_of("개", 0.176, 0.33, 70)])
-    assert unsure.text == "27H×"
+    assert unsure.text == "37H×"
     # no quantity left before the letters: the digit is the number, not a stroke of 개
     alone = line_of([("7", 0.12, 0.20, 1.0), ("H", 0.20, 0.30, 0.98), ("×", 0.34, 0.44, 1.0)])
     assert not K.merge_line(alone, [run_of("개", 0.1, 0.33, 99)])

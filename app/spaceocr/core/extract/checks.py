@@ -7,7 +7,7 @@
 - ``registration_number``: the check digit of a Japanese T-number / Chinese credit code;
 - ``dates_exist``: every date read is a day that exists.
 
-Before the line checks, a line amount whose decimal point the scan lost (``1327 54``, read as
+Before the line checks, a line amount whose decimal point the scan lost (``2480 15``, read as
 one number with spaces) is repaired when the format proves it: another amount of the same
 column prints two decimals, or quantity x unit price = amount holds only with the point. A
 repaired cell carries ``repaired:decimal_point``; a spaced number that cannot be repaired
@@ -58,7 +58,7 @@ def line_amounts(rows: Rows) -> list[Decimal | None]:
     return out
 
 
-#: a number the scan split with spaces, its last group two digits: ``1 32 7 54``, ``¥2603 63``
+#: a number the scan split with spaces, its last group two digits: ``2 48 0 15``, ``¥1210 40``
 _LOST_POINT = re.compile(r"(?P<pre>[^\d\s+-]*\s?)(?P<num>[+-]?\d[\d ]*? (?P<dec>\d{2}))")
 _GROUPED_SPACES = re.compile(r"[+-]?\d{1,3}(?: \d{3})+")
 _TWO_DECIMALS = re.compile(r"\d ?[.,]\d{2}(?!\d)")

@@ -70,7 +70,7 @@ _AMOUNT = re.compile(
 )
 
 
-#: a number printed letter-spaced (``￥ 2 9 0，1 5 8``): single digits one space apart
+#: a number printed letter-spaced (``￥ 1 2 3，4 5 6``): single digits one space apart
 _SPACED = re.compile(
     rf"(?<![\w.,])(?:(?P<pre>{_CUR_PRE})\s?)?(?P<num>\d(?: ?[.,] ?\d| \d){{3,}})(?![\d.,])"
     rf"(?:\s?(?P<post>{_CUR_POST}))?"
@@ -188,7 +188,8 @@ _DATE_RES: list[tuple[re.Pattern[str], str]] = [
                 r"\s?[日일]?"), "ymd"),
     (re.compile(r"(?<![\d.])(?P<y>\d{4})\s?(?P<s>[-/.])\s?(?P<m>\d{1,2})\s?(?P=s)\s?"
                 r"(?P<d>\d{1,2})(?![\d])"), "ymd"),
-    (re.compile(r"(?:(?<![\d./-])|(?<=\d-)(?=\d{1,2}/\d{1,2}/\d))(?P<a>\d{1,2})\s?(?P<s>[-/.])\s?(?P<b>\d{1,2})\s?(?P=s)\s?"
+    (re.compile(r"(?:(?<![\d./-])|(?<=\d-)(?=\d{1,2}/\d{1,2}/\d))"
+                r"(?P<a>\d{1,2})\s?(?P<s>[-/.])\s?(?P<b>\d{1,2})\s?(?P=s)\s?"
                 r"(?P<y>\d{4}(?=\d{2}:\d{2})|\d{4}(?![\d:])|\d{2}(?![\d:]))"), "dmy"),
     (re.compile(rf"(?<![\w])(?P<d>\d{{1,2}})(?:st|nd|rd|th|er)?\.?\s?[-\s]?(?P<mon>{_MON})\.?"
                 rf"[-\s,]\s?(?P<y>\d{{4}})(?!\d)", re.IGNORECASE), "dmony"),

@@ -261,7 +261,7 @@ def _label_fits(text: str, a: int, b: int, latin: bool, short: bool, n: int) -> 
         if b < len(text) and _LATIN.match(text[b]) and _LATIN.match(text[b - 1]):
             return False
         if (a > 0 and text[a - 1] == "_") or (b < len(text) and text[b] == "_"):
-            return False  # part of an identifier (invoice_no_1), not a label
+            return False  # part of an identifier (inv_no_7), not a label
         return not short or bool(_SHORT_TAIL.match(text, b))
     return len(span) <= 3 * n + 6
 
@@ -447,6 +447,8 @@ class _Reader:
                     out.append(cand)
                 continue
             cand = self._read(spec, right, row.page, base, "right", ly0)
+            if cand is not None and cand.amount is not None:
+                cand = self._row_of_amounts(spec, right, row.page, cand)
             if cand is not None and ftype in AMOUNT_TYPES and cand.span.idx:
                 between = right.text[: max(0, _span_offset(right, cand.span))]
                 if len(re.findall(r"[^\W\d_]", re.sub(r"\([^)]*\)", "", between))) >= 3:
@@ -494,6 +496,27 @@ class _Reader:
                     continue  # a party's id number printed over its name
                 break
         return out
+
+    def _row_of_amounts(self, spec: FieldSpec, right: Span, page: int, first: Cand) -> Cand:
+        """A label with a row of amounts after it (``Total  net  tax  gross``).
+
+        When the last three add up (net + tax = gross), the total is the last of them;
+        otherwise which one belongs to the label is a guess.
+        """
+        found = [f for f in _typed(self.doc, spec.type, right.text) if f.normalized]
+        if len(found) < 2:
+            return first
+        vals = [Decimal(f.normalized or "0") for f in found]
+        if spec.name in ("total", "amount_due") and len(found) >= 3 and (
+            vals[-3] + vals[-2] == vals[-1] and vals[-1] != 0
+        ):
+            f = found[-1]
+            c = Cand(spec.name, right.sub(f.start, f.end), page, f.normalized, first.score + 0.3,
+                     "row_sum", y=first.y)
+            c.amount = vals[-1]
+            return c
+        first.reasons.append("several_amounts")
+        return first
 
     def _column_sum(self, spec: FieldSpec, row: Row, cell: Cell, first: Cand) -> Cand:
         """The amount under a column label when more amounts follow in its column.
@@ -595,7 +618,7 @@ class _Reader:
         sub = span.sub(f.start, f.end)
         c = Cand(spec.name, sub, page, f.normalized, score, how, y=y)
         if ftype == "id" and re.search(r"(?i)#|\bn[or]\b|n[°º]", span.text[: f.start]):
-            # "No.202549274" / "# BLR_..." in the value's own cell: whether the mark is part of
+            # "No.4711" / "# AB-12" in the value's own cell: whether the mark is part of
             # the number is a convention the page does not settle
             c.reasons.append("prefix_dropped")
         if ftype in AMOUNT_TYPES and f.normalized is not None:
@@ -1208,6 +1231,10 @@ class _Reader:
                     and x.page == pick["total"].page and x.score > pick["total"].score - 3.5]
             if same:
                 pick["total"] = max(same, key=lambda x: x.y)
+        if consistent:
+            for n in ("subtotal", "tax", "total"):
+                if n in pick and "several_amounts" in pick[n].reasons:
+                    pick[n].reasons.remove("several_amounts")  # the arithmetic settled it
         for n, c in pick.items():
             if c.how == "row_second" and not consistent:
                 c.reasons.append("no_label")
@@ -1245,9 +1272,9 @@ def _clean_text(s: Span) -> Span:
     return s.sub(a, b).stripped(" ")
 
 
-#: legal forms a misread letter turns into a near miss (``Sdn Ehd``, ``5/B``)
+#: legal forms a misread letter turns into a near miss (``Sdn Bnd``, ``5/B``)
 _LEGAL_FORMS = ("bhd", "sdn", "s/b", "gmbh", "ltd", "inc", "llc", "corp", "pte", "plc", "co.")
-#: words of a sentence, not of a name (``Your order number is``)
+#: words of a sentence, not of a name (``Thank you for your visit``)
 _SENTENCE_WORDS = re.compile(
     r"(?i)(?<![a-z])(?:your|you|is|are|was|thank|thanks|please|welcome|order number|visit)"
     r"(?![a-z])"
@@ -1257,9 +1284,9 @@ _SENTENCE_WORDS = re.compile(
 def suspect_name(text: str, lang: str, page_text: str = "") -> str | None:
     """Why a name read by the OCR looks misread, or None.
 
-    A Latin word whose case flips at its end (``CafE``, ``LLc``), the one accented letter of
-    an English page inside a word (``Restäurants``), a near miss of a legal form (``Sdn Ehd``,
-    ``MART 5/B``) or the words of a sentence are OCR slips or not a name at all; right values
+    A Latin word whose case flips at its end (``BakerY``, ``CORp``), the one accented letter of
+    an English page inside a word (``Bäkery``), a near miss of a legal form (``Sdn Bnd``,
+    ``MARKET 5/B``) or the words of a sentence are OCR slips or not a name at all; right values
     rarely look like this, so they only cost a review.
     """
     v = pt.nfkc(text)
@@ -1353,7 +1380,7 @@ def _addressy(t: str) -> bool:
 
 
 def _place_name(t: str) -> bool:
-    """A line of one or two words of letters only (``Selangor``, ``Malaysia``): the state or
+    """A line of one or two words of letters only (``Ontario``, ``Portugal``): the state or
     country that closes an address block."""
     words = pt.nfkc(t).strip(" ,.").split()
     return 1 <= len(words) <= 2 and all(re.fullmatch(r"[^\W\d_]{3,}", w) for w in words)

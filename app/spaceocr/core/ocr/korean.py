@@ -15,7 +15,7 @@ The merge acts only where Hangul really is:
   was nothing, marks, unsure characters, or an ideograph or two squeezed from a longer word;
   confident Latin letters, digits and ideographs stay, and currency signs always stay;
 - digits and letters Tesseract read on such a line fill only spans PP-OCR left empty or unsure;
-- a counter PP-OCR turned into Latin glued to a number (``2개`` read ``27H``) is a suspect line
+- a counter PP-OCR turned into Latin glued to a number (``3개`` read ``37H``) is a suspect line
   on a Korean page: a sure Hangul run over those letters replaces them and the digit stroke
   (the ``7`` of ``7H``) that reaches into it;
 - lines whose trailing syllable the detector cut off are lengthened over that ink, and ``W`` or
@@ -251,7 +251,7 @@ _GLUED_LATIN = re.compile(r"\d[A-Za-z]{1,2}(?=\s*[×xX*@])")
 
 
 def glued_latin(line: RawLine) -> bool:
-    """True when the line has Latin letters glued to a number before ``×`` (``27H×1,150``).
+    """True when the line has Latin letters glued to a number before ``×`` (``37H×2,400``).
 
     On a Korean page this is a counter (``개``) PP-OCR read as a digit and a letter.
     """
@@ -260,7 +260,7 @@ def glued_latin(line: RawLine) -> bool:
 
 def _glued_letters(line: RawLine, keep: list[RawChar], run: _Run) -> list[RawChar] | None:
     """The PP-OCR characters a sure one-word Hangul run stands for when they are Latin letters
-    glued to a digit (``7H`` of ``27H``): the letters under it and the digits before them that
+    glued to a digit (``7H`` of ``37H``): the letters under it and the digits before them that
     reach into it. None when the run is over anything else."""
     if run.conf < STRONG_CONF:
         return None
