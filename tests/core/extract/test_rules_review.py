@@ -208,3 +208,24 @@ def test_a_total_row_of_net_tax_and_gross_gives_the_gross() -> None:
     rows[2] = (190, [(60, "Total facture"), (300, "41.50"), (700, "49.80")])
     ex, _ = _run([make_page(rows[:3])], "invoice")
     assert "several_amounts" in _field(ex, "total").review_reasons
+
+
+def test_thousands_commas_read_as_points_are_repaired_with_a_reason() -> None:
+    from spaceocr.core.extract.checks import repair_decimal_points
+    from spaceocr.core.extract.patterns import find_amounts
+
+    (f,) = find_amounts("Subtotal $4.210.75")
+    assert (f.normalized, f.fixed) == ("4210.75", "$4,210.75")
+    (g,) = find_amounts("Gesamt 1.234,56 €", comma_decimal=True)
+    assert g.fixed is None
+    rows = [(r[0], [(x, "$4.210.75") if t == "$2,791.32" else (x, t) for x, t in r[1]])
+            for r in EN_INVOICE]
+    rows = [(y, [(x, "$4,350.29") if t == "$2,930.89" else (x, t) for x, t in cells])
+            for y, cells in rows]
+    ex, grounded = _run([make_page(rows)], "invoice")
+    sub = _field(ex, "subtotal")
+    assert (sub.value, sub.printed, sub.normalized) == ("$4,210.75", "$4.210.75", "4210.75")
+    assert "repaired:separator" in sub.review_reasons
+    assert grounded["subtotal"].grounding is not None
+    (row,) = repair_decimal_points((_cells(("quantity", "2"), ("amount", "$2.105.50")),))
+    assert row[1].value == "$2,105.50" and "repaired:separator" in row[1].review_reasons

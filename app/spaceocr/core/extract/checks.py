@@ -11,7 +11,9 @@ Before the line checks, a line amount whose decimal point the scan lost (``2480 
 one number with spaces) is repaired when the format proves it: another amount of the same
 column prints two decimals, or quantity x unit price = amount holds only with the point. A
 repaired cell carries ``repaired:decimal_point``; a spaced number that cannot be repaired
-carries ``irregular_number``. In a table of priced lines, the cells of a line with no
+carries ``irregular_number``. A money cell with two points or more (``$1.234.56``) had its
+thousands commas misread and is read back with commas (``repaired:separator``). In a table
+of priced lines, the cells of a line with no
 amount carry ``line_without_amount``.
 
 A failed check adds a review reason to the fields it involves, so they are never counted as
@@ -103,7 +105,7 @@ def repair_decimal_points(rows: Rows) -> Rows:
                 if restored is not None:
                     fixed[name] = restored
         if not fixed:
-            out.append(row)
+            out.append(_points_for_commas(row))
             continue
         proved = two_decimals
         q = _dec(cells.get("quantity"))
@@ -123,6 +125,24 @@ def repair_decimal_points(rows: Rows) -> Rows:
                 c = _with_reason(c, "irregular_number")
             new_row.append(c)
         out.append(tuple(new_row))
+    return tuple(out)
+
+
+def _points_for_commas(row: tuple[ExtractedField, ...]) -> tuple[ExtractedField, ...]:
+    """Money cells printed with two points or more (``$1.234.56``): thousands commas the scan
+    misread, read back as commas (see :func:`patterns.find_amounts`)."""
+    out = []
+    for c in row:
+        if c.name in _MONEY_CELLS and c.value:
+            found = pt.find_amounts(c.value)
+            if len(found) == 1 and found[0].fixed and found[0].normalized:
+                f = found[0]
+                text = c.value[: f.start] + f.fixed + c.value[f.end :]
+                c = dataclasses.replace(
+                    c, value=text, printed=c.printed or c.value, normalized=f.normalized,
+                    review_reasons=(*c.review_reasons, "repaired:separator"),
+                )
+        out.append(c)
     return tuple(out)
 
 

@@ -41,6 +41,7 @@ class Found:
     end: int
     normalized: str | None = None
     valid: bool = True  #: False when the value cannot exist (a 31st of February)
+    fixed: str | None = None  #: the span's text repaired (a misread separator), when it was
 
 
 def nfkc(text: str) -> str:
@@ -125,9 +126,42 @@ def parse_amount(num: str, *, comma_decimal: bool | None = None) -> Decimal | No
     return -val if neg else val
 
 
+#: thousands commas a scan turned into points: two points or more, two digits after the last
+_POINTS_FOR_COMMAS = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+\.\d{2}(?![\d.,])")
+
+
 def find_amounts(text: str, *, comma_decimal: bool | None = None) -> list[Found]:
-    """Amounts in ``text``: numbers with an optional currency sign or word, not percentages."""
+    """Amounts in ``text``: numbers with an optional currency sign or word, not percentages.
+
+    A number with more than one point and two digits after the last (``1.234.56``) cannot be
+    printed so: its first points were commas the scan misread. It is read as ``1,234.56``
+    and the :class:`Found` carries the repaired text in ``fixed``.
+    """
     view = nfkc(text)
+    repaired: list[int] = []
+    if comma_decimal is not True:
+        for m in _POINTS_FOR_COMMAS.finditer(view):
+            repaired += [m.start() + i for i, ch in enumerate(m.group(0)[:-3]) if ch == "."]
+    if repaired:
+        chars = list(view)
+        for i in repaired:
+            chars[i] = ","
+        view = "".join(chars)
+        found = _find_amounts(view, comma_decimal)
+        fixed_text = list(text)
+        for i in repaired:
+            fixed_text[i] = ","
+        out = []
+        for f in found:
+            if any(f.start <= i < f.end for i in repaired):
+                f = Found(f.start, f.end, f.normalized, f.valid,
+                          "".join(fixed_text[f.start:f.end]))
+            out.append(f)
+        return out
+    return _find_amounts(view, comma_decimal)
+
+
+def _find_amounts(view: str, comma_decimal: bool | None) -> list[Found]:
     spaced = _spaced_amounts(view, comma_decimal)
     out: list[Found] = list(spaced)
     for m in _AMOUNT.finditer(view):

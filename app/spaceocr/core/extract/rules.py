@@ -82,6 +82,7 @@ class Cand:
     reasons: list[str] = field(default_factory=list)
     y: float = 0.0
     amount: Decimal | None = None
+    fixed: str | None = None  #: the value repaired where the print was misread
 
 
 class _Doc:
@@ -369,7 +370,8 @@ class _Reader:
             idx = c.span.chars
             out.append(ExtractedField(
                 name=spec.name,
-                value=value,
+                value=c.fixed or value,
+                printed=value if c.fixed else None,
                 normalized=c.normalized,
                 hint=MatchHint(page_index=c.page, char_indices=idx, source="ocr_chars"),
                 confidence=min(1.0, max(0.1, c.score / 10)),
@@ -623,6 +625,9 @@ class _Reader:
             c.reasons.append("prefix_dropped")
         if ftype in AMOUNT_TYPES and f.normalized is not None:
             c.amount = Decimal(f.normalized)
+        if f.fixed:
+            c.fixed = f.fixed
+            c.reasons.append("repaired:separator")
         if ftype == "date" and not f.valid:
             c.reasons.append("date_does_not_exist")
         return c
