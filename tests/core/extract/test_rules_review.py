@@ -229,3 +229,9 @@ def test_thousands_commas_read_as_points_are_repaired_with_a_reason() -> None:
     assert grounded["subtotal"].grounding is not None
     (row,) = repair_decimal_points((_cells(("quantity", "2"), ("amount", "$2.105.50")),))
     assert row[1].value == "$2,105.50" and "repaired:separator" in row[1].review_reasons
+
+
+def test_a_place_name_that_looks_like_a_legal_form_is_not_a_slip() -> None:
+    from spaceocr.core.extract.rules import suspect_name
+
+    assert suspect_name("Bad Homburg Bäder GmbH", "de") is None

@@ -1304,7 +1304,7 @@ def suspect_name(text: str, lang: str, page_text: str = "") -> str | None:
             len(re.findall(r"[^\x00-\x7f]", re.sub(r"[^\w]", "", page_text))) <= 1
         ):
             return "suspect_reading"  # the one accented letter of an English page
-    for w in re.findall(r"[\w/.]+", v.casefold()):
+    for w in re.findall(r"[\w/.]+", v.casefold())[-2:]:  # a legal form ends the name
         if w in _LEGAL_FORMS or len(w) < 3:
             continue
         for form in _LEGAL_FORMS:
