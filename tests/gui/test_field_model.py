@@ -114,7 +114,7 @@ def test_replace_field_swaps_the_snapshot_row_only(qtbot: Any) -> None:
     model.set_result(result)
     new = dataclasses.replace(result.get("total"), value="9,999")
     with qtbot.waitSignal(model.dataChanged):
-        model.replace_field(new)
+        model.replace_field(new.name, new)
     assert model.index(model.index_of("total").row(), 1).data() == "9,999"
     assert result.get("total").value == "1,234"  # the snapshot itself is untouched
 

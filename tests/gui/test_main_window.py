@@ -151,7 +151,7 @@ def test_hovering_a_box_highlights_its_row_and_back(qtbot: Any, window: MainWind
     assert (
         window.field_model.index(row, 0).data(Qt.ItemDataRole.BackgroundRole).color().blue() > 150
     )
-    assert "vendor_name" in item.toolTip()
+    assert "Vendor" in item.toolTip()  # the template title, not the raw id
     # and from the table to the box: hovering a row highlights its box
     table = window.field_table
     idx = window.field_model.index_of("invoice_number")

@@ -28,7 +28,7 @@ def test_texts_name_the_file() -> None:
 
 
 def test_unknown_code_falls_back_to_the_core_message() -> None:
-    assert error_text("api_rate_limited", fallback="slow down") == "slow down"
+    assert error_text("api_no_such_code", fallback="slow down") == "slow down"
     assert "unexpected" in error_text("no_such_code")
 
 

@@ -95,25 +95,24 @@ def _process(
     mode: str,
     dpi: int,
     save_to: tuple[str, str, str] | None = None,
+    settings_path: str | None = None,
 ) -> Any:
     from spaceocr.core.pipeline import PipelineOptions, build_components, process_document
-    from spaceocr.gui.processing import load_template_spec
-
-    components = state["components"]
-    if mode not in components:
-        if mode == "hosted":
-            from spaceocr.core.errors import ConfigError
-
-            raise ConfigError(
-                "hosted mode is not available in the desktop app yet; choose offline or cloud"
-            )
-        components[mode] = build_components(mode)
-    engine, extractor = components[mode]
+    from spaceocr.gui.processing import load_template_spec, process_hosted
 
     def progress(stage: str, done: int, total: int) -> None:
         conn.send(("progress", stage, done, total))
 
     tpl = load_template_spec(template)
+    if mode == "hosted":
+        result = process_hosted(
+            path, tpl, dpi=dpi, progress=progress, cancel=cancel, settings_path=settings_path
+        )
+        return result if save_to is None else _save(state, result, tpl, *save_to)
+    components = state["components"]
+    if mode not in components:
+        components[mode] = build_components(mode)
+    engine, extractor = components[mode]
     result = process_document(
         path,
         tpl,

@@ -22,8 +22,9 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +33,10 @@ MatchRatioRole = Qt.ItemDataRole.UserRole + 11
 StatusRole = Qt.ItemDataRole.UserRole + 12
 NeedsReviewRole = Qt.ItemDataRole.UserRole + 13
 PageRole = Qt.ItemDataRole.UserRole + 14  #: 0-based page of the box, or -1
+ClerkStateRole = Qt.ItemDataRole.UserRole + 15  #: "", "confirmed" or "corrected"
+
+#: what a clerk did with a value: nothing yet, confirmed it, or corrected it
+UNTOUCHED, CONFIRMED, CORRECTED = "", "confirmed", "corrected"
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -43,6 +48,15 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
 
 HIGHLIGHT = QColor(60, 130, 230, 90)
 REVIEW_TINT = QColor(255, 170, 40, 60)
+CONFIRMED_TINT = QColor(40, 170, 120, 45)
+CORRECTED_TINT = QColor(140, 80, 220, 45)
+CONFIRMED_TEXT = QColor(0, 110, 80)
+CORRECTED_TEXT = QColor(100, 40, 180)
+
+_CLERK_TEXT = {
+    CONFIRMED: QT_TRANSLATE_NOOP("FieldStatus", "confirmed"),
+    CORRECTED: QT_TRANSLATE_NOOP("FieldStatus", "corrected"),
+}
 
 _STATUS_TEXT = {
     "ok": QT_TRANSLATE_NOOP("FieldStatus", "confident"),
@@ -64,6 +78,17 @@ def status_text(status: str) -> str:
     """A field status in the UI language."""
     source = _STATUS_TEXT.get(str(status))
     return QCoreApplication.translate("FieldStatus", source) if source else str(status)
+
+
+def clerk_text(state: str) -> str:
+    """What the clerk did with a value ("confirmed", "corrected"), in the UI language."""
+    source = _CLERK_TEXT.get(state)
+    return QCoreApplication.translate("FieldStatus", source) if source else ""
+
+
+def is_flagged(field: Any, state: str = UNTOUCHED) -> bool:
+    """A value the review should stop at: not confident (or a check failed), not confirmed."""
+    return bool(field.needs_review) and state != CONFIRMED
 
 
 def reason_text(reason: str) -> str:
@@ -101,11 +126,27 @@ def iter_field_refs(result: Any) -> Iterator[FieldRef]:
                     )
 
 
-def tooltip_for(ref: FieldRef) -> str:
+def display_name(ref: FieldRef, titles: Mapping[str, str] | None = None) -> str:
+    """The name a clerk reads: the template's title ("Total", "合計"), else the id."""
+    titles = titles or {}
+    title = titles.get(ref.field.name, ref.field.name)
+    if ref.array is not None and ref.item_index is not None:
+        return QCoreApplication.translate("FieldTable", "{array} {n}: {name}").format(
+            array=titles.get(ref.array, ref.array), n=ref.item_index + 1, name=title
+        )
+    return title
+
+
+def tooltip_for(
+    ref: FieldRef,
+    titles: Mapping[str, str] | None = None,
+    state: str = UNTOUCHED,
+    original: str | None = None,
+) -> str:
     """Name, value, match ratio and why it needs review: the box's and the row's tooltip."""
     f = ref.field
     lines = [
-        f"<b>{_escape(ref.id)}</b>",
+        f"<b>{_escape(display_name(ref, titles))}</b>",
         _escape(f.value or ""),
         QCoreApplication.translate("FieldTable", "match {ratio}").format(
             ratio=f"{f.match_ratio:.2f}"
@@ -113,7 +154,7 @@ def tooltip_for(ref: FieldRef) -> str:
         + " · "
         + status_text(f.status),
     ]
-    if f.needs_review:
+    if f.needs_review and state != CONFIRMED:
         reasons = [reason_text(r) for r in f.review_reasons]
         if not reasons and f.grounding is not None:
             reasons = [reason_text("partial_match")]
@@ -123,6 +164,14 @@ def tooltip_for(ref: FieldRef) -> str:
                     reasons=_escape("; ".join(reasons))
                 )
             )
+    if state:
+        lines.append(clerk_text(state))
+    if state == CORRECTED and original is not None and original != (f.value or ""):
+        lines.append(
+            QCoreApplication.translate("FieldTable", "Read as: {original}").format(
+                original=_escape(original)
+            )
+        )
     return "<br>".join(lines)
 
 
@@ -135,11 +184,91 @@ def _page_of(f: Any) -> int:
 
 
 class _ResultTableModel(QAbstractTableModel):
-    """What both tables share: the highlighted field id and the common roles."""
+    """What both tables share: the highlighted field id, the clerk's state, the common roles.
+
+    An edit in the view does not change the model: :attr:`edit_requested` carries the new
+    value to the window, which re-grounds it in the store and swaps the new FieldResult in
+    with :meth:`replace_field`.
+    """
+
+    edit_requested = Signal(str, str)  #: field id, the value typed
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._highlighted = ""
+        self._states: dict[str, str] = {}
+        self._originals: dict[str, str | None] = {}
+        self._titles: Mapping[str, str] = {}
+
+    def refs(self) -> tuple[FieldRef, ...]:
+        """Every value this table shows, in its order."""
+        raise NotImplementedError
+
+    def ref_of(self, fid: str) -> FieldRef | None:
+        """The value with id ``fid`` (None when this table does not show it)."""
+        return next((r for r in self.refs() if r.id == fid), None)
+
+    def clerk_state(self, fid: str) -> str:
+        """ "", "confirmed" or "corrected"."""
+        return self._states.get(fid, UNTOUCHED)
+
+    def original_value(self, fid: str) -> str | None:
+        """What the extractor read, for a corrected value."""
+        return self._originals.get(fid)
+
+    def set_clerk_states(
+        self, states: Mapping[str, str], originals: Mapping[str, str | None] | None = None
+    ) -> None:
+        """Every value's clerk state at once (a document was shown)."""
+        self._states = {k: v for k, v in states.items() if v}
+        self._originals = dict(originals or {})
+        if self.rowCount():
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1)
+            )
+
+    def set_clerk_state(self, fid: str, state: str, original: str | None = None) -> None:
+        """One value's clerk state (after a confirm, an edit or an undo)."""
+        if state:
+            self._states[fid] = state
+        else:
+            self._states.pop(fid, None)
+        if state == CORRECTED:
+            self._originals.setdefault(fid, original)
+        elif not state:
+            self._originals.pop(fid, None)
+        idx = self.index_of(fid)
+        if idx.isValid():
+            self._emit_row_changed(idx.row())
+
+    def replace_field(self, fid: str, new_field: Any) -> None:
+        """Swap in an edited FieldResult for ``fid`` and signal its row."""
+        raise NotImplementedError
+
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        ref = self.cell_ref(index.row(), index.column())
+        if ref is None or not self._is_value_column(index.column()):
+            return False
+        text = "" if value is None else str(value)
+        if text == (ref.field.value or ""):
+            return False
+        self.edit_requested.emit(ref.id, text)
+        return True
+
+    def _is_value_column(self, column: int) -> bool:
+        return True
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if (
+            index.isValid()
+            and self._is_value_column(index.column())
+            and self.cell_ref(index.row(), index.column()) is not None
+        ):
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
 
     def cell_ref(self, row: int, column: int) -> FieldRef | None:
         raise NotImplementedError
@@ -177,13 +306,28 @@ class _ResultTableModel(QAbstractTableModel):
             return bool(f.needs_review)
         if role == PageRole:
             return _page_of(f)
+        state = self._states.get(ref.id, UNTOUCHED)
+        if role == ClerkStateRole:
+            return state
+        if role == Qt.ItemDataRole.EditRole:
+            return f.value or ""
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tooltip_for(ref)
+            return tooltip_for(ref, self._titles, state, self._originals.get(ref.id))
         if role == Qt.ItemDataRole.BackgroundRole:
             if is_row_highlighted:
                 return QBrush(HIGHLIGHT)
+            if state == CORRECTED:
+                return QBrush(CORRECTED_TINT)
+            if state == CONFIRMED:
+                return QBrush(CONFIRMED_TINT)
             if f.needs_review:
                 return QBrush(REVIEW_TINT)
+        if role == Qt.ItemDataRole.ForegroundRole and state:
+            return QBrush(CORRECTED_TEXT if state == CORRECTED else CONFIRMED_TEXT)
+        if role == Qt.ItemDataRole.FontRole and state == CORRECTED:
+            font = QFont()
+            font.setItalic(True)
+            return font
         return None
 
 
@@ -195,26 +339,32 @@ class FieldTableModel(_ResultTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._refs: tuple[FieldRef, ...] = ()
-        self._titles: Mapping[str, str] = {}
 
     def set_result(self, result: Any | None, titles: Mapping[str, str] | None = None) -> None:
-        """Show ``result``'s scalar fields (None clears the table)."""
+        """Show ``result``'s scalar fields (None clears the table); ``titles``: name -> title."""
         self.beginResetModel()
         self._refs = tuple(r for r in iter_field_refs(result) if r.array is None) if result else ()
         self._titles = dict(titles or {})
         self._highlighted = ""
+        self._states = {}
+        self._originals = {}
         self.endResetModel()
 
-    def replace_field(self, new_field: Any) -> None:
-        """Swap in an edited FieldResult of the same name and signal its row."""
+    def refs(self) -> tuple[FieldRef, ...]:
+        return self._refs
+
+    def replace_field(self, fid: str, new_field: Any) -> None:
         for row, ref in enumerate(self._refs):
-            if ref.field.name == new_field.name:
+            if ref.id == fid:
                 refs = list(self._refs)
                 refs[row] = FieldRef(ref.id, new_field)
                 self._refs = tuple(refs)
                 self._emit_row_changed(row)
                 return
-        raise KeyError(new_field.name)
+        raise KeyError(fid)
+
+    def _is_value_column(self, column: int) -> bool:
+        return column == 1
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._refs)
@@ -256,6 +406,9 @@ class FieldTableModel(_ResultTableModel):
                 return f.value or ""
             if col == 2:
                 return f"{f.match_ratio:.2f}" if f.grounding is not None else "–"
+            state = self._states.get(ref.id, UNTOUCHED)
+            if state:
+                return "✓ " + clerk_text(state) if state == CONFIRMED else "✎ " + clerk_text(state)
             return status_text(f.status)
         if role == Qt.ItemDataRole.TextAlignmentRole and col == 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -270,11 +423,23 @@ class LineItemTableModel(_ResultTableModel):
         self._rows: tuple[tuple[str, int, Mapping[str, FieldRef]], ...] = ()
         self._columns: tuple[str, ...] = ()
 
-    def set_result(self, result: Any | None) -> None:
-        """Show ``result``'s line items (None clears the table)."""
+    def set_result(
+        self,
+        result: Any | None,
+        titles: Mapping[str, str] | None = None,
+        columns: tuple[str, ...] = (),
+    ) -> None:
+        """Show ``result``'s line items (None clears the table).
+
+        ``columns`` is the template's order of the item cells (cells it does not name follow
+        in the order they come); ``titles`` maps a cell name to its title.
+        """
         self.beginResetModel()
+        self._titles = dict(titles or {})
+        self._states = {}
+        self._originals = {}
         rows: list[tuple[str, int, dict[str, FieldRef]]] = []
-        columns: list[str] = []
+        seen: list[str] = []
         by_key: dict[tuple[str, int], dict[str, FieldRef]] = {}
         for ref in iter_field_refs(result) if result else ():
             if ref.array is None or ref.item_index is None:
@@ -284,12 +449,32 @@ class LineItemTableModel(_ResultTableModel):
                 by_key[key] = {}
                 rows.append((ref.array, ref.item_index, by_key[key]))
             by_key[key][ref.field.name] = ref
-            if ref.field.name not in columns:
-                columns.append(ref.field.name)
+            if ref.field.name not in seen:
+                seen.append(ref.field.name)
         self._rows = tuple(rows)
-        self._columns = tuple(columns)
+        self._columns = tuple(
+            [c for c in columns if c in seen] + [c for c in seen if c not in columns]
+        )
         self._highlighted = ""
         self.endResetModel()
+
+    def refs(self) -> tuple[FieldRef, ...]:
+        return tuple(
+            cells[name] for _, _, cells in self._rows for name in self._columns if name in cells
+        )
+
+    def replace_field(self, fid: str, new_field: Any) -> None:
+        for row, (array, index, cells) in enumerate(self._rows):
+            for name, ref in cells.items():
+                if ref.id == fid:
+                    new_cells = dict(cells)
+                    new_cells[name] = FieldRef(fid, new_field, ref.array, ref.item_index)
+                    rows = list(self._rows)
+                    rows[row] = (array, index, new_cells)
+                    self._rows = tuple(rows)
+                    self._emit_row_changed(row)
+                    return
+        raise KeyError(fid)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._rows)
@@ -306,7 +491,9 @@ class LineItemTableModel(_ResultTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return self._columns[section] if 0 <= section < len(self._columns) else None
+            if not 0 <= section < len(self._columns):
+                return None
+            return self._titles.get(self._columns[section], self._columns[section])
         return str(section + 1) if 0 <= section < len(self._rows) else None
 
     def cell_ref(self, row: int, column: int) -> FieldRef | None:
@@ -331,7 +518,9 @@ class LineItemTableModel(_ResultTableModel):
         if ref is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return ref.field.value or ""
+            value = ref.field.value or ""
+            state = self._states.get(ref.id, UNTOUCHED)
+            return ("✓ " if state == CONFIRMED else "✎ ") + value if state else value
         return self._common(ref, role, ref.id == self._highlighted)
 
     def _emit_row_changed(self, row: int) -> None:

@@ -9,7 +9,7 @@ the left, the fields and line items on the right. Hover and selection link the t
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,9 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QImage,
+    QKeyEvent,
     QKeySequence,
+    QUndoStack,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,9 +41,12 @@ from PySide6.QtWidgets import (
 
 from spaceocr.gui.batch_queue import BatchQueue, Job, JobState
 from spaceocr.gui.field_model import (
+    CORRECTED,
+    UNTOUCHED,
     FieldIdRole,
     FieldTableModel,
     LineItemTableModel,
+    display_name,
     iter_field_refs,
     tooltip_for,
 )
@@ -52,29 +57,90 @@ from spaceocr.gui.page_view import BoxSpec, PageView
 from spaceocr.gui.processes import ProcessDocumentProcessor
 from spaceocr.gui.processing import DocumentProcessor, Processor
 from spaceocr.gui.queue_panel import QueuePanel
+from spaceocr.gui.review import (
+    ConfirmCommand,
+    DocKey,
+    DocReview,
+    EditCommand,
+    field_from_cell,
+    needs_a_look,
+    next_in,
+    replace_field,
+)
 from spaceocr.gui.sheets import SheetsPanel, StoreService
 from spaceocr.gui.workers import Lane
 
 logger = logging.getLogger(__name__)
 
 
-def boxes_for(result: Any) -> list[BoxSpec]:
-    """A box for every grounded value of a result."""
+def boxes_for(
+    result: Any,
+    titles: Mapping[str, str] | None = None,
+    states: Mapping[str, str] | None = None,
+    originals: Mapping[str, str | None] | None = None,
+) -> list[BoxSpec]:
+    """A box for every grounded value of a result (styled by the clerk's state)."""
+    states = states or {}
+    originals = originals or {}
     out = []
     for ref in iter_field_refs(result):
         g = ref.field.grounding
         if g is None:
             continue
+        state = states.get(ref.id, UNTOUCHED)
         out.append(
             BoxSpec(
                 ref.id,
                 g.page_index,
                 tuple((p.x, p.y) for p in g.quad.points),
                 not ref.field.needs_review,
-                tooltip_for(ref),
+                tooltip_for(ref, titles, state, originals.get(ref.id)),
+                state,
             )
         )
     return out
+
+
+def ui_language() -> str:
+    """The UI language as template titles key it: ``en``, ``ja``, ``ko``, ``zh-Hans``, ..."""
+    from PySide6.QtCore import QLocale
+
+    loc = QLocale()
+    lang = loc.name().split("_")[0]
+    if lang == "zh":
+        return "zh-Hant" if loc.script() == QLocale.Script.TraditionalHanScript else "zh-Hans"
+    return lang
+
+
+def template_titles(template: Any, language: str) -> tuple[dict[str, str], tuple[str, ...]]:
+    """(field name -> title in ``language``, the line-item columns in template order)."""
+    titles: dict[str, str] = {}
+    columns: list[str] = []
+    for spec in getattr(template, "fields", ()):
+        titles[spec.name] = spec.title.get(language) or spec.title.get("en") or spec.name
+        for kid in spec.children:
+            titles.setdefault(kid.name, kid.title.get(language) or kid.title.get("en") or kid.name)
+            if kid.name not in columns:
+                columns.append(kid.name)
+    return titles, tuple(columns)
+
+
+class _ReviewKeys(QObject):
+    """Tab and Shift+Tab on a result table move to the next / previous value."""
+
+    moved = Signal(int)  #: +1 or -1
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if event.key() == Qt.Key.Key_Tab and not event.modifiers() & ~(
+                Qt.KeyboardModifier.KeypadModifier
+            ):
+                self.moved.emit(1)
+                return True
+            if event.key() == Qt.Key.Key_Backtab:
+                self.moved.emit(-1)
+                return True
+        return False
 
 
 class _HoverLeaveFilter(QObject):
@@ -100,6 +166,7 @@ class MainWindow(QMainWindow):
     result_saved = Signal(int)  #: a job's result is in the store
     intake_done = Signal(object)  #: the Intake of the last drop (tests, the smoke test)
     exported = Signal(str)  #: the path an export was written to
+    value_corrected = Signal(str)  #: field id: the store answered an edit (re-grounded)
 
     def __init__(
         self,
@@ -110,9 +177,16 @@ class MainWindow(QMainWindow):
         dpi: int = DISPLAY_DPI,
         processor: Processor | None = None,
         isolate: bool = True,
+        settings_path: str | Path | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.settings_path = settings_path
+        self._templates: dict[str, Any] = {}
+        self._book: dict[DocKey, DocReview] = {}
+        self._job_keys: dict[int, DocKey] = {}
+        self._shown_key: DocKey | None = None
+        self.undo_stack = QUndoStack(self)
         self.setObjectName("MainWindow")
         self.setWindowTitle(self.tr("spaceocr"))
         self.setAcceptDrops(True)
@@ -122,9 +196,14 @@ class MainWindow(QMainWindow):
         self.store = StoreService(store_path, self)
         if processor is None:
             processor = (
-                ProcessDocumentProcessor(mode, dpi=dpi, store_path=self.store.resolved_path)
+                ProcessDocumentProcessor(
+                    mode,
+                    dpi=dpi,
+                    store_path=self.store.resolved_path,
+                    settings_path=settings_path,
+                )
                 if isolate
-                else DocumentProcessor(mode, dpi=dpi)
+                else DocumentProcessor(mode, dpi=dpi, settings_path=settings_path)
             )
         self.batch = BatchQueue(processor, self)
         self.renderer = PageRenderer(self, in_child_process=isolate)
@@ -195,7 +274,16 @@ class MainWindow(QMainWindow):
         view.setModel(model)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setEditTriggers(
+            QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+        )
+        keys = _ReviewKeys(view)
+        view.installEventFilter(keys)
+        keys.moved.connect(self.step_field)
+        view.activated.connect(lambda _i: self.confirm_current())
+        model.edit_requested.connect(self.edit_field)
         view.setMouseTracking(True)
         view.setWordWrap(False)
         view.verticalHeader().setDefaultSectionSize(24)
@@ -301,6 +389,37 @@ class MainWindow(QMainWindow):
         ):
             view_menu.addAction(act)
 
+        review_menu = m.addMenu(self.tr("&Review"))
+        self.next_review_action = self._action(
+            self.tr("&Next Value to Review"), self.next_to_review, "F8"
+        )
+        self.next_review_action.setShortcuts([QKeySequence("F8"), QKeySequence("Ctrl+J")])
+        self.previous_review_action = self._action(
+            self.tr("&Previous Value to Review"), self.previous_to_review, "Shift+F8"
+        )
+        self.previous_review_action.setShortcuts(
+            [QKeySequence("Shift+F8"), QKeySequence("Ctrl+Shift+J")]
+        )
+        self.confirm_action = self._action(self.tr("&Confirm Value"), self.confirm_current)
+        self.confirm_action.setShortcutVisibleInContextMenu(False)
+        self.edit_action = self._action(self.tr("C&orrect Value"), self.edit_current)
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.addAction(self.undo_action)
+        self.addAction(self.redo_action)
+        for act in (
+            self.next_review_action,
+            self.previous_review_action,
+            self.confirm_action,
+            self.edit_action,
+        ):
+            review_menu.addAction(act)
+        review_menu.addSeparator()
+        review_menu.addAction(self.undo_action)
+        review_menu.addAction(self.redo_action)
+
         batch_menu = m.addMenu(self.tr("&Batch"))
         batch_menu.addAction(
             self._action(self.tr("&Cancel Selected"), self.queue_panel.cancel_selected)
@@ -309,6 +428,19 @@ class MainWindow(QMainWindow):
         batch_menu.addAction(
             self._action(self.tr("C&lear Finished"), self.batch.model.remove_finished)
         )
+
+        tools_menu = m.addMenu(self.tr("&Tools"))
+        self.settings_action = self._action(
+            self.tr("&Settings…"), self.open_settings, QKeySequence.StandardKey.Preferences
+        )
+        tools_menu.addAction(self.settings_action)
+        help_menu = m.addMenu(self.tr("&Help"))
+        self.help_action = self._action(
+            self.tr("&Keyboard Shortcuts"),
+            self.show_shortcuts,
+            QKeySequence.StandardKey.HelpContents,
+        )
+        help_menu.addAction(self.help_action)
 
     def _build_toolbar(self, template: str) -> None:
         tb = QToolBar(self.tr("Main"), self)
@@ -363,9 +495,10 @@ class MainWindow(QMainWindow):
         except Exception:
             logger.exception("cannot list the built-in templates")
             templates = ()
-        lang = self.locale().name().split("_")[0]
+        lang = ui_language()
         for t in templates:
-            self.template_combo.addItem(t.title.get(lang) or t.title.get("en") or t.name, t.name)
+            self._templates[t.name] = t
+            self.template_combo.addItem(t.display_name(lang), t.name)
         i = self.template_combo.findData(current)
         if i < 0 and current.lower().endswith(".json"):
             self.template_combo.addItem(Path(current).stem, current)
@@ -386,6 +519,7 @@ class MainWindow(QMainWindow):
         self.field_table.selectionModel().currentChanged.connect(self._on_table_current)
         self.line_table.selectionModel().currentChanged.connect(self._on_table_current)
         self.store.saved.connect(self._on_saved)
+        self.store.stored.connect(self._on_stored)
         self.store.failed.connect(self._on_store_failed)
         self.store.sheets_loaded.connect(self._on_sheets_loaded)
         self.store.sheet_exported.connect(lambda p: self._on_exported(Path(p)))
@@ -482,6 +616,8 @@ class MainWindow(QMainWindow):
         from spaceocr.gui.processing import load_template_spec
 
         def loaded(tpl: Any) -> None:
+            self._templates[path] = tpl
+            self._templates.setdefault(tpl.name, tpl)
             i = self.template_combo.findData(path)
             if i < 0:
                 self.template_combo.addItem(tpl.name, path)
@@ -502,6 +638,7 @@ class MainWindow(QMainWindow):
     def _on_job_finished(self, job_id: int, result: Any) -> None:
         job = self.batch.model.job(job_id)
         if "doc_id" in result.meta:  # the worker process saved it already
+            self._job_keys[job_id] = (str(result.meta["sheet"]), int(result.meta["doc_id"]))
             self.store.refresh_sheets()
             self.result_saved.emit(job_id)
         else:
@@ -526,6 +663,11 @@ class MainWindow(QMainWindow):
     def _on_saved(self, job_id: int) -> None:
         self.result_saved.emit(job_id)
 
+    def _on_stored(self, job_id: int, sheet: str, doc_id: int) -> None:
+        self._job_keys[job_id] = (sheet, doc_id)
+        if self._shown_job == job_id and self._shown_key is None:
+            self._shown_key = (sheet, doc_id)
+
     def _on_store_failed(self, exc: BaseException) -> None:
         _, text = exception_text(exc)
         self.statusBar().showMessage(text)
@@ -549,7 +691,10 @@ class MainWindow(QMainWindow):
         job: Job = self.batch.model.job(job_id)
         self._shown_job = job_id
         if job.state is JobState.DONE and job.result is not None:
-            self.show_result(job.result, job.path, job_id=job_id)
+            key = self._job_keys.get(job_id)
+            review = self._book.get(key) if key is not None else None
+            result = review.result if review is not None else job.result
+            self.show_result(result, job.path, job_id=job_id, key=key)
         elif job.state is not JobState.FAILED or job.error_code not in (
             "unsupported_type",
             "not_found",
@@ -561,18 +706,47 @@ class MainWindow(QMainWindow):
     def _show_preview(self, path: Path) -> None:
         self._shown_path = path
         self._shown_result = None
+        self._shown_key = None
         self.field_model.set_result(None)
         self.line_model.set_result(None)
         self.page_view.set_document(1)
         self.document_shown.emit(None)
 
-    def show_result(self, result: Any, path: Path | None, *, job_id: int | None = None) -> None:
+    def template_of(self, result: Any, job_id: int | None = None) -> Any:
+        """The template a result was read with, when the window knows it (else None)."""
+        if job_id is not None:
+            with_spec = self._templates.get(self.batch.model.job(job_id).template)
+            if with_spec is not None:
+                return with_spec
+        return self._templates.get(result.template)
+
+    def show_result(
+        self,
+        result: Any,
+        path: Path | None,
+        *,
+        job_id: int | None = None,
+        key: DocKey | None = None,
+    ) -> None:
         """Show a result: the tables, and the page view with a box per value."""
+        if key is None and "doc_id" in result.meta and "sheet" in result.meta:
+            key = (str(result.meta["sheet"]), int(result.meta["doc_id"]))
         self._shown_job = job_id
         self._shown_path = path
         self._shown_result = result
-        self.field_model.set_result(result)
-        self.line_model.set_result(result)
+        self._shown_key = key
+        titles, columns = template_titles(self.template_of(result, job_id), ui_language())
+        self._titles = titles
+        review = self._book.get(key) if key is not None else None
+        self.field_model.set_result(result, titles)
+        self.line_model.set_result(result, titles, columns)
+        if review is not None:
+            self.field_model.set_clerk_states(review.states, review.originals)
+            self.line_model.set_clerk_states(review.states, review.originals)
+        elif key is not None and job_id is None:  # a stored document: the clerk's state
+            self.store.load_clerk_state(
+                key[0], key[1], lambda st, orig, k=key: self._on_clerk_state(k, st, orig)
+            )
         self.field_table.resizeColumnToContents(0)
         header = self.line_table.horizontalHeader()
         for col in range(self.line_model.columnCount()):
@@ -583,13 +757,24 @@ class MainWindow(QMainWindow):
                 else QHeaderView.ResizeMode.ResizeToContents,
             )
         self.items_title.setText(self.tr("Line items ({n})").format(n=self.line_model.rowCount()))
+        states = review.states if review is not None else {}
+        originals = review.originals if review is not None else {}
         self.page_view.set_document(
             max(result.page_count, len(result.page_sizes), 1),
             result.page_sizes,
-            boxes_for(result),
+            boxes_for(result, titles, states, originals),
         )
         self.setWindowTitle(self.tr("{file} — spaceocr").format(file=result.file_name))
         self.document_shown.emit(result)
+
+    def _on_clerk_state(
+        self, key: DocKey, states: dict[str, str], originals: dict[str, str | None]
+    ) -> None:
+        if key in self._book or not (states or originals):
+            return
+        self._book[key] = DocReview(key, self._shown_result, states, originals)
+        if self._shown_key == key:
+            self._refresh_shown(key)
 
     @property
     def shown_result(self) -> Any:
@@ -619,7 +804,12 @@ class MainWindow(QMainWindow):
         self.next_page_action.setEnabled(0 <= cur < n - 1)
 
     def _on_stored_result_opened(self, result: Any, source_path: str) -> None:
-        self.show_result(result, Path(source_path) if source_path else None)
+        key = None
+        if "doc_id" in result.meta and "sheet" in result.meta:
+            key = (str(result.meta["sheet"]), int(result.meta["doc_id"]))
+        review = self._book.get(key) if key is not None else None
+        shown = review.result if review is not None else result
+        self.show_result(shown, Path(source_path) if source_path else None, key=key)
 
     # ----------------------------------------------------------------- linking
     def select_field(self, fid: str) -> None:
@@ -658,6 +848,236 @@ class MainWindow(QMainWindow):
                 idx = model.index_of(fid)
                 if idx.isValid():
                     view.scrollTo(idx)
+
+    # ----------------------------------------------------------------- review
+    def _review(self, key: DocKey) -> DocReview | None:
+        """The review of a document (made on first use from the result the window has)."""
+        review = self._book.get(key)
+        if review is None:
+            result = None
+            if self._shown_key == key:
+                result = self._shown_result
+            else:
+                for job_id, k in self._job_keys.items():
+                    if k == key:
+                        result = self.batch.model.job(job_id).result
+                        break
+            if result is None:
+                return None
+            review = self._book[key] = DocReview(key, result)
+        return review
+
+    def _current_fid(self) -> str:
+        return self.page_view.selected_field
+
+    def _shown_order(self) -> list[str]:
+        if self._shown_result is None:
+            return []
+        return [r.id for r in iter_field_refs(self._shown_result)]
+
+    def _shown_flagged(self) -> list[str]:
+        if self._shown_result is None:
+            return []
+        review = self._book.get(self._shown_key) if self._shown_key is not None else None
+        states = review.states if review is not None else {}
+        return [
+            r.id
+            for r in iter_field_refs(self._shown_result)
+            if needs_a_look(r.field, states.get(r.id, UNTOUCHED))
+        ]
+
+    def focus_field(self, fid: str) -> None:
+        """Select a value and put the keyboard on its table cell (for Enter, F2, typing)."""
+        self.select_field(fid)
+        for view, model in (
+            (self.field_table, self.field_model),
+            (self.line_table, self.line_model),
+        ):
+            if model.index_of(fid).isValid():
+                view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return
+
+    def step_field(self, step: int) -> None:
+        """Tab / Shift+Tab: the next or previous value in reading order."""
+        order = self._shown_order()
+        if not order:
+            return
+        cur = self._current_fid()
+        if cur in order:
+            nxt = order[(order.index(cur) + step) % len(order)]
+        else:
+            nxt = order[0] if step > 0 else order[-1]
+        self.focus_field(nxt)
+
+    def next_to_review(self) -> bool:
+        """F8: the next value needing review, here or in the next documents of the batch."""
+        nxt = next_in(self._shown_flagged(), self._shown_order(), self._current_fid())
+        if nxt is not None:
+            self.focus_field(nxt)
+            return True
+        jobs = [j for j in self.batch.model.jobs() if j.state is JobState.DONE and j.result]
+        ids = [j.id for j in jobs]
+        start = ids.index(self._shown_job) + 1 if self._shown_job in ids else 0
+        for job in jobs[start:]:
+            key = self._job_keys.get(job.id)
+            review = self._book.get(key) if key is not None else None
+            result = review.result if review is not None else job.result
+            states = review.states if review is not None else {}
+            flagged = [
+                r.id
+                for r in iter_field_refs(result)
+                if needs_a_look(r.field, states.get(r.id, UNTOUCHED))
+            ]
+            if flagged:
+                self.show_job(job.id)
+                self.queue_panel.select_job(job.id)
+                self.focus_field(flagged[0])
+                return True
+        self.statusBar().showMessage(self.tr("Nothing left to review."))
+        return False
+
+    def previous_to_review(self) -> bool:
+        """Shift+F8: the previous value needing review in this document."""
+        prev = next_in(self._shown_flagged(), self._shown_order(), self._current_fid(), -1)
+        if prev is None:
+            return False
+        self.focus_field(prev)
+        return True
+
+    def _name_of(self, fid: str) -> str:
+        ref = next((r for r in iter_field_refs(self._shown_result) if r.id == fid), None)
+        return display_name(ref, getattr(self, "_titles", {})) if ref is not None else fid
+
+    def _key_or_say(self) -> DocKey | None:
+        if self._shown_result is None:
+            return None
+        if self._shown_key is None:
+            self.statusBar().showMessage(
+                self.tr("This document is still being saved; try again in a moment.")
+            )
+        return self._shown_key
+
+    def confirm_current(self) -> None:
+        """Enter: confirm the selected value as it is, then go on to the next one to review."""
+        fid = self._current_fid()
+        key = self._key_or_say()
+        if not fid or key is None:
+            return
+        review = self._review(key)
+        if review is None:
+            return
+        old = review.states.get(fid, UNTOUCHED)
+        if old != CORRECTED:
+            self.undo_stack.push(ConfirmCommand(self, key, fid, self._name_of(fid), old))
+        self.next_to_review()
+
+    def edit_current(self) -> None:
+        """Correct the selected value (as F2 on its cell)."""
+        fid = self._current_fid()
+        for view, model in (
+            (self.field_table, self.field_model),
+            (self.line_table, self.line_model),
+        ):
+            idx = model.index_of(fid)
+            if idx.isValid():
+                view.setFocus()
+                view.setCurrentIndex(idx)
+                view.edit(idx)
+                return
+
+    def edit_field(self, fid: str, value: str) -> None:
+        """A value typed into a table: correct it (undoable)."""
+        key = self._key_or_say()
+        if key is None:
+            return
+        review = self._review(key)
+        ref = review.ref(fid) if review is not None else None
+        if review is None or ref is None:
+            return
+        self.undo_stack.push(
+            EditCommand(
+                self,
+                key,
+                fid,
+                self._name_of(fid),
+                value,
+                ref.field.value or "",
+                review.states.get(fid, UNTOUCHED),
+            )
+        )
+
+    def apply_value(self, key: DocKey, fid: str, value: str, state: str) -> None:
+        """Write a value to the store (re-grounded there); show it when the store answers."""
+        from spaceocr.gui.field_model import CONFIRMED
+
+        def done(cell: Any) -> None:
+            review = self._review(key)
+            ref = review.ref(fid) if review is not None else None
+            if review is None or ref is None:
+                return
+            review.result = replace_field(review.result, fid, field_from_cell(ref.field, cell))
+            if state:
+                review.states[fid] = state
+                if state == CORRECTED:
+                    review.originals.setdefault(
+                        fid, cell.original_value if cell.original_value is not None else ""
+                    )
+            else:
+                review.states.pop(fid, None)
+                review.originals.pop(fid, None)
+            self._refresh_shown(key)
+            self.value_corrected.emit(fid)
+
+        self.store.set_value(
+            key[0], key[1], fid, value, done, confirm=state in (CONFIRMED, CORRECTED)
+        )
+
+    def apply_state(self, key: DocKey, fid: str, state: str) -> None:
+        """Mark a value confirmed (or take it back); the view changes at once."""
+        from spaceocr.gui.field_model import CONFIRMED
+
+        review = self._review(key)
+        if review is None:
+            return
+        if state:
+            review.states[fid] = state
+        else:
+            review.states.pop(fid, None)
+        self.store.confirm(key[0], key[1], fid, state in (CONFIRMED, CORRECTED))
+        self._refresh_shown(key)
+
+    def _refresh_shown(self, key: DocKey) -> None:
+        if self._shown_key != key:
+            return
+        review = self._book[key]
+        self._shown_result = review.result
+        titles = getattr(self, "_titles", {})
+        for model in (self.field_model, self.line_model):
+            for ref in model.refs():
+                new = review.ref(ref.id)
+                if new is not None and new.field is not ref.field:
+                    model.replace_field(ref.id, new.field)
+            model.set_clerk_states(review.states, review.originals)
+        self.page_view.set_boxes(boxes_for(review.result, titles, review.states, review.originals))
+        fid = self.page_view.selected_field
+        if fid:
+            self.page_view.select_field(fid)
+
+    def show_shortcuts(self) -> None:
+        """F1: the keyboard shortcuts, over the window."""
+        from spaceocr.gui.dialogs import ShortcutHelp
+
+        dlg = ShortcutHelp(self)
+        dlg.open()
+        self.shortcut_help = dlg
+
+    def open_settings(self) -> None:
+        """Tools ▸ Settings."""
+        from spaceocr.gui.dialogs import SettingsDialog
+
+        dlg = SettingsDialog(self.settings_path, self, templates=list(self._templates.values()))
+        dlg.open()
+        self.settings_dialog = dlg
 
     # ----------------------------------------------------------------- export
     def export_dialog(self, scope: Any, fmt: str) -> None:

@@ -81,6 +81,43 @@ _TEXTS: dict[str, str] = {
         "Messages", "The space-ocr service cannot be reached; check the connection."
     ),
     "config_error": QT_TRANSLATE_NOOP("Messages", "A setting is missing or wrong."),
+    "key_missing_spaceocr": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The space-ocr API key is not set: enter it in Tools ▸ Settings, or set "
+        "SPACEOCR_API_KEY in the environment.",
+    ),
+    "key_missing_google": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The Google Cloud Vision key is not set: enter it in Tools ▸ Settings, or set "
+        "GOOGLE_API_KEY in the environment.",
+    ),
+    "key_missing_anthropic": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The Anthropic API key is not set: enter it in Tools ▸ Settings, or set "
+        "ANTHROPIC_API_KEY in the environment.",
+    ),
+    "api_error": QT_TRANSLATE_NOOP("Messages", "The space-ocr service refused the request."),
+    "api_auth": QT_TRANSLATE_NOOP(
+        "Messages", "The space-ocr service refused the API key; check it in the settings."
+    ),
+    "api_payment_required": QT_TRANSLATE_NOOP(
+        "Messages", "The space-ocr account has no credit left; top it up and try again."
+    ),
+    "api_rate_limited": QT_TRANSLATE_NOOP(
+        "Messages", "The space-ocr service is busy (too many requests); try again in a minute."
+    ),
+    "api_server": QT_TRANSLATE_NOOP(
+        "Messages", "The space-ocr service had a problem on its side; try again later."
+    ),
+    "api_bad_request": QT_TRANSLATE_NOOP(
+        "Messages", "{file}: the space-ocr service could not accept this document."
+    ),
+    "api_job_failed": QT_TRANSLATE_NOOP(
+        "Messages", "{file}: the space-ocr service could not read this document."
+    ),
+    "api_job_timeout": QT_TRANSLATE_NOOP(
+        "Messages", "The space-ocr service took too long with this document; try again."
+    ),
     "cancelled": QT_TRANSLATE_NOOP("Messages", "Cancelled."),
     "unexpected": QT_TRANSLATE_NOOP(
         "Messages", "An unexpected error happened; the details are in the log."
@@ -115,8 +152,35 @@ def error_text(code: str, *, file: str = "", fallback: str = "") -> str:
 
 def exception_text(exc: BaseException, *, file: str = "") -> tuple[str, str]:
     """(code, translated text) for any exception a worker delivered."""
-    from spaceocr.core.errors import SpaceOcrError
+    from spaceocr.core.errors import ConfigError, SpaceOcrError
 
+    if isinstance(exc, ConfigError) and "is missing" in str(exc):
+        key_code = f"key_missing_{getattr(exc, 'field', '') or ''}"
+        if key_code in _TEXTS:
+            return exc.code, error_text(key_code, file=file)
     if isinstance(exc, SpaceOcrError):
-        return exc.code, error_text(exc.code, file=file, fallback=str(exc))
+        code = exc.code
+        if code.startswith("api_") and code not in _TEXTS:
+            return code, error_text(api_code(exc), file=file)
+        return code, error_text(code, file=file, fallback=str(exc))
     return "unexpected", error_text("unexpected", file=file)
+
+
+def api_code(exc: BaseException) -> str:
+    """The text code for a hosted-API error the server named (``api_rate_limited``,
+    ``api_http_401``, ...): by the server's code when known, else by the HTTP status."""
+    code = str(getattr(exc, "code", "api_error"))
+    if code in _TEXTS:
+        return code
+    status = int(getattr(exc, "status_code", 0) or 0)
+    if status in (401, 403) or any(w in code for w in ("unauthor", "forbidden", "key")):
+        return "api_auth"
+    if status == 402 or "payment" in code or "credit" in code:
+        return "api_payment_required"
+    if status == 429 or "rate" in code:
+        return "api_rate_limited"
+    if status >= 500:
+        return "api_server"
+    if 400 <= status < 500:
+        return "api_bad_request"
+    return "api_error"

@@ -53,15 +53,21 @@ class BoxSpec:
     points: tuple[tuple[float, float], ...]  #: tl, tr, br, bl, 0..1 of the page
     is_confident: bool
     tooltip: str = ""
+    state: str = ""  #: what the clerk did: "", "confirmed" or "corrected"
 
 
 class BoxStyle:
-    """Pens and brushes: confident boxes solid green, boxes to check dashed orange."""
+    """Pens and brushes: confident boxes thin green, boxes to check dashed orange, confirmed
+    ones solid teal, corrected ones solid purple; the selected or hovered one thick blue."""
 
     @staticmethod
-    def pen(is_confident: bool, is_highlighted: bool) -> QPen:
+    def pen(is_confident: bool, is_highlighted: bool, state: str = "") -> QPen:
         if is_highlighted:
             pen = QPen(QColor(20, 90, 230), 3.5)
+        elif state == "corrected":
+            pen = QPen(QColor(130, 50, 200), 2.5)
+        elif state == "confirmed":
+            pen = QPen(QColor(0, 120, 140), 2.5)
         elif is_confident:
             pen = QPen(QColor(0, 150, 70), 2.0)
         else:
@@ -71,9 +77,13 @@ class BoxStyle:
         return pen
 
     @staticmethod
-    def brush(is_confident: bool, is_highlighted: bool) -> QBrush:
+    def brush(is_confident: bool, is_highlighted: bool, state: str = "") -> QBrush:
         if is_highlighted:
             return QBrush(QColor(20, 90, 230, 35))
+        if state == "corrected":
+            return QBrush(QColor(140, 60, 220, 45))
+        if state == "confirmed":
+            return QBrush(QColor(0, 140, 160, 40))
         if is_confident:
             return QBrush(QColor(0, 170, 80, 30))
         return QBrush(QColor(255, 140, 0, 55))
@@ -87,6 +97,7 @@ class BoxItem(QGraphicsPolygonItem):
         super().__init__(poly)
         self.field_id = spec.field_id
         self.is_confident = spec.is_confident
+        self.state = spec.state
         self.is_highlighted = False
         self.setAcceptHoverEvents(True)
         self.setToolTip(spec.tooltip)
@@ -101,8 +112,8 @@ class BoxItem(QGraphicsPolygonItem):
             self._apply_style()
 
     def _apply_style(self) -> None:
-        self.setPen(BoxStyle.pen(self.is_confident, self.is_highlighted))
-        self.setBrush(BoxStyle.brush(self.is_confident, self.is_highlighted))
+        self.setPen(BoxStyle.pen(self.is_confident, self.is_highlighted, self.state))
+        self.setBrush(BoxStyle.brush(self.is_confident, self.is_highlighted, self.state))
         self.setZValue(3 if self.is_highlighted else (1 if self.is_confident else 2))
 
     def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
@@ -226,6 +237,25 @@ class PageView(QGraphicsView):
             self.show_page(0)
         else:
             self._clear_scene()
+
+    def set_boxes(self, boxes: Sequence[BoxSpec]) -> None:
+        """Replace every box (after an edit moved one) without leaving the page or the zoom."""
+        self._boxes = {}
+        self._page_of = {}
+        for b in boxes:
+            self._boxes.setdefault(b.page_index, []).append(b)
+            self._page_of[b.field_id] = b.page_index
+        for item in self._items.values():
+            self._scene.removeItem(item)
+        self._items = {}
+        if self._current < 0:
+            return
+        w, h = self._page_size(self._current)
+        for spec in self._boxes.get(self._current, ()):
+            item = BoxItem(spec, w, h)
+            item.set_highlighted(spec.field_id in (self._selected, self._hovered))
+            self._scene.addItem(item)
+            self._items[spec.field_id] = item
 
     def clear(self) -> None:
         """Show nothing."""

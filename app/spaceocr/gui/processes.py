@@ -122,10 +122,17 @@ class ProcessDocumentProcessor:
     """The batch queue's processor: the pipeline in a child process, one document at a time."""
 
     def __init__(
-        self, mode: str = "offline", *, dpi: int = 200, store_path: str | Path | None = None
+        self,
+        mode: str = "offline",
+        *,
+        dpi: int = 200,
+        store_path: str | Path | None = None,
+        settings_path: str | Path | None = None,
     ) -> None:
         self.mode = mode
         self.dpi = dpi
+        #: the settings file hosted mode reads its API base from (None: the default one)
+        self.settings_path = settings_path
         #: where the child saves results; None: the GUI saves them (on its store lane)
         self.store_path = store_path
         self.worker = ChildWorker("ocr")
@@ -149,7 +156,15 @@ class ProcessDocumentProcessor:
         if self.store_path is not None:
             save_to = (str(self.store_path), sheet, str(path))
         return self.worker.request(
-            ("process", str(path), template, self.mode, self.dpi, save_to),
+            (
+                "process",
+                str(path),
+                template,
+                self.mode,
+                self.dpi,
+                save_to,
+                None if self.settings_path is None else str(self.settings_path),
+            ),
             progress=progress,
             cancel=cancel,
         )

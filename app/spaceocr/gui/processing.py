@@ -34,24 +34,49 @@ def load_template_spec(spec: str) -> Any:
     return load_template(spec)
 
 
+def process_hosted(
+    path: str | Path,
+    template: Any,
+    *,
+    dpi: int | None,
+    progress: StageCallback | None,
+    cancel: threading.Event,
+    settings_path: str | Path | None = None,
+    environ: Any = None,
+) -> Any:
+    """One document through the hosted space-ocr API (key from the keyring or the
+    environment, base URL from ``SPACEOCR_API_BASE`` or the settings)."""
+    from spaceocr.core.client import HostedClient
+    from spaceocr.core.pipeline import PipelineOptions
+
+    options = PipelineOptions() if dpi is None else PipelineOptions(dpi=dpi)
+    with HostedClient.from_environment(settings_path=settings_path, environ=environ) as client:
+        return client.process_document(
+            path, template, options=options, progress=progress, cancel=cancel
+        )
+
+
 class DocumentProcessor:
     """Runs :func:`spaceocr.core.pipeline.process_document` with the mode's components."""
 
-    def __init__(self, mode: str = "offline", *, dpi: int | None = None) -> None:
+    def __init__(
+        self,
+        mode: str = "offline",
+        *,
+        dpi: int | None = None,
+        settings_path: str | Path | None = None,
+        environ: Any = None,
+    ) -> None:
         self.mode = mode
         self.dpi = dpi
+        self.settings_path = settings_path
+        self.environ = environ  #: hosted mode: the environment to read the key from
         self._components: tuple[Any, Any] | None = None
         self._lock = threading.Lock()
 
     def _get_components(self) -> tuple[Any, Any]:
-        from spaceocr.core.errors import ConfigError
         from spaceocr.core.pipeline import build_components
 
-        if self.mode == "hosted":
-            raise ConfigError(
-                "hosted mode is not available in the desktop app yet; choose offline or cloud",
-                code="config_error",
-            )
         if self._components is None:
             self._components = build_components(self.mode)
         return self._components
@@ -68,6 +93,16 @@ class DocumentProcessor:
         from spaceocr.core.pipeline import PipelineOptions, process_document
 
         with self._lock:
+            if self.mode == "hosted":
+                return process_hosted(
+                    path,
+                    load_template_spec(template),
+                    dpi=self.dpi,
+                    progress=progress,
+                    cancel=cancel,
+                    settings_path=self.settings_path,
+                    environ=self.environ,
+                )
             engine, extractor = self._get_components()
             options = PipelineOptions() if self.dpi is None else PipelineOptions(dpi=self.dpi)
             return process_document(

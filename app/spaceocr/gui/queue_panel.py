@@ -104,6 +104,18 @@ class QueuePanel(QWidget):
         layout.addWidget(self.total)
         layout.addLayout(buttons)
 
+    def select_job(self, job_id: int) -> None:
+        """Make a job the current row (the review moved to it) without re-showing it."""
+        model = self.batch.model
+        for row in range(model.rowCount()):
+            if model.job_at(row).id == job_id:
+                self._quiet = True
+                try:
+                    self.view.setCurrentIndex(model.index(row, 0))
+                finally:
+                    self._quiet = False
+                return
+
     def selected_job_ids(self) -> list[int]:
         """The ids of the selected rows, in queue order."""
         rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
@@ -118,7 +130,7 @@ class QueuePanel(QWidget):
         self.total.setValue(round(ratio * 1000))
 
     def _on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
+        if current.isValid() and not getattr(self, "_quiet", False):
             self.job_activated.emit(int(current.data(JobIdRole)))
 
     def _on_clicked(self, index: QModelIndex) -> None:

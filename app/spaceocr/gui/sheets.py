@@ -44,6 +44,7 @@ class StoreService(QObject):
 
     opened = Signal()
     saved = Signal(int)  #: job id
+    stored = Signal(int, str, int)  #: job id, sheet, doc id (the result is in the store)
     failed = Signal(object)  #: the exception (a StoreError, usually)
     sheets_loaded = Signal(list)  #: sheet names
     documents_loaded = Signal(str, list)  #: sheet, [DocumentSummary]
@@ -99,13 +100,17 @@ class StoreService(QObject):
         """Save a result into ``sheet`` (then list the sheets again)."""
         from spaceocr.gui.processing import load_template_spec
 
-        def work() -> list[str]:
+        def work() -> tuple[int, list[str]]:
             store = self._get()
             template = load_template_spec(template_spec) if template_spec else None
-            store.save_result(sheet, result, source_path=str(source_path), template=template)
-            return [s.name for s in store.list_sheets()]
+            doc_id = store.save_result(
+                sheet, result, source_path=str(source_path), template=template
+            )
+            return doc_id, [s.name for s in store.list_sheets()]
 
-        def done(names: list[str]) -> None:
+        def done(out: tuple[int, list[str]]) -> None:
+            doc_id, names = out
+            self.stored.emit(job_id, sheet, doc_id)
             self.saved.emit(job_id)
             self.sheets_loaded.emit(names)
 
@@ -145,12 +150,69 @@ class StoreService(QObject):
             on_error=self.failed.emit,
         )
 
+    def set_value(
+        self,
+        sheet: str,
+        doc_id: int,
+        fid: str,
+        value: str,
+        on_done: Any,
+        *,
+        confirm: bool = True,
+    ) -> None:
+        """Correct a value (the store re-grounds it and keeps the original); ``on_done``
+        gets the stored cell (a CellView) on the GUI thread."""
+        self._lane.submit(
+            lambda: self._get().set_value(sheet, doc_id, fid, value, confirm=confirm),
+            on_result=on_done,
+            on_error=self.failed.emit,
+        )
+
+    def confirm(
+        self, sheet: str, doc_id: int, fid: str, confirmed: bool, on_done: Any = None
+    ) -> None:
+        """Mark one value confirmed (or not)."""
+        self._lane.submit(
+            lambda: self._get().confirm(sheet, doc_id, [fid], confirmed=confirmed),
+            on_result=on_done or (lambda _n: None),
+            on_error=self.failed.emit,
+        )
+
+    def load_clerk_state(self, sheet: str, doc_id: int, on_done: Any) -> None:
+        """Every value's clerk state of a stored document: ``on_done(states, originals)``."""
+
+        def work() -> tuple[dict[str, str], dict[str, str | None]]:
+            return clerk_state_of(self._get().load_row(sheet, doc_id))
+
+        self._lane.submit(work, on_result=lambda out: on_done(*out), on_error=self.failed.emit)
+
     def close(self, timeout_ms: int = 5000) -> None:
         """Wait for the writes in flight, then close the store."""
         self._lane.wait(timeout_ms)
         if self._store is not None:
             self._store.close()
             self._store = None
+
+
+def clerk_state_of(row: Any) -> tuple[dict[str, str], dict[str, str | None]]:
+    """(field id -> "confirmed"/"corrected", field id -> original value) of a SheetRow."""
+    states: dict[str, str] = {}
+    originals: dict[str, str | None] = {}
+
+    def visit(fid: str, cell: Any) -> None:
+        if cell.is_corrected:
+            states[fid] = "corrected"
+            originals[fid] = cell.original_value
+        elif cell.is_confirmed:
+            states[fid] = "confirmed"
+
+    for name, cell in row.cells.items():
+        visit(name, cell)
+    for array, items in row.items.items():
+        for index, cells in enumerate(items):
+            for name, cell in cells.items():
+                visit(f"{array}[{index}].{name}", cell)
+    return states, originals
 
 
 class StoredDocumentsModel(QAbstractTableModel):

@@ -1,0 +1,186 @@
+"""Keyboard-first review: what to look at next, and the clerk's edits as undoable commands.
+
+The review walks the values that need a look (not confident, or a check failed, and not yet
+confirmed or corrected) in reading order — scalar fields, then line-item cells — through the
+document on screen and then the next documents of the batch. Every edit and confirm is a
+:class:`QUndoCommand` on the window's undo stack; the command only says *what* changes, the
+window (:class:`ReviewTarget`) does it on the store lane and updates the view when the store
+answers.
+
+Keys (also listed by the help overlay, F1):
+
+========================  ===================================================
+F8 / Ctrl+J               next value to review (then the next document)
+Shift+F8 / Ctrl+Shift+J   previous value to review
+Enter                     confirm the value (and go on to the next one)
+F2, or just type          edit the value; Enter saves, Esc cancels
+Tab / Shift+Tab           next / previous value
+Ctrl+Z / Ctrl+Shift+Z     undo / redo the last edits
+========================  ===================================================
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from spaceocr.gui.field_model import CONFIRMED, CORRECTED, UNTOUCHED, FieldRef, iter_field_refs
+
+logger = logging.getLogger(__name__)
+
+#: where a document lives in the store: (sheet, doc id)
+DocKey = tuple[str, int]
+
+
+def needs_a_look(f: Any, state: str = UNTOUCHED) -> bool:
+    """A value the review stops at: it needs review and the clerk has not dealt with it."""
+    return bool(f.needs_review) and state not in (CONFIRMED, CORRECTED)
+
+
+@dataclass
+class DocReview:
+    """One document under review: its result as now edited, and the clerk's state per value."""
+
+    key: DocKey
+    result: Any  #: DocumentResult, with the clerk's corrections swapped in
+    states: dict[str, str] = field(default_factory=dict)
+    originals: dict[str, str | None] = field(default_factory=dict)
+
+    def refs(self) -> list[FieldRef]:
+        """Every value in reading order."""
+        return list(iter_field_refs(self.result))
+
+    def flagged(self) -> list[str]:
+        """The ids of the values still to look at, in reading order."""
+        return [r.id for r in self.refs() if needs_a_look(r.field, self.states.get(r.id, ""))]
+
+    def ref(self, fid: str) -> FieldRef | None:
+        return next((r for r in self.refs() if r.id == fid), None)
+
+
+def next_in(ids: list[str], order: list[str], current: str, step: int = 1) -> str | None:
+    """The id in ``ids`` after (``step`` 1) or before (-1) ``current`` in ``order``."""
+    if not ids:
+        return None
+    if current not in order:
+        return ids[0] if step > 0 else ids[-1]
+    pos = order.index(current)
+    wanted = set(ids)
+    seq = order[pos + 1 :] if step > 0 else list(reversed(order[:pos]))
+    return next((fid for fid in seq if fid in wanted), None)
+
+
+def replace_field(result: Any, fid: str, new_field: Any) -> Any:
+    """A copy of ``result`` with the value ``fid`` (``total``, ``line_items[1].amount``)
+    replaced by ``new_field``."""
+    fields = []
+    for f in result.fields:
+        if not f.is_array and f.name == fid:
+            fields.append(new_field)
+        elif f.is_array and fid.startswith(f.name + "["):
+            items = []
+            for item in f.items:
+                cells = tuple(
+                    new_field if fid == f"{f.name}[{item.index}].{c.name}" else c
+                    for c in item.fields
+                )
+                items.append(dataclasses.replace(item, fields=cells))
+            fields.append(dataclasses.replace(f, items=tuple(items)))
+        else:
+            fields.append(f)
+    return dataclasses.replace(result, fields=tuple(fields))
+
+
+def field_from_cell(old: Any, cell: Any) -> Any:
+    """The FieldResult for a cell the store answered with after an edit."""
+    from spaceocr.core.types import FieldStatus
+
+    try:
+        status = FieldStatus(cell.status)
+    except ValueError:
+        status = old.status
+    return dataclasses.replace(
+        old,
+        value=cell.value,
+        status=status,
+        source=cell.source or old.source,
+        normalized=cell.normalized,
+        grounding=cell.grounding,
+        review_reasons=tuple(cell.review_reasons),
+    )
+
+
+class ReviewTarget(Protocol):
+    """What the undo commands act on (the main window)."""
+
+    def apply_value(self, key: DocKey, fid: str, value: str, state: str) -> None: ...
+
+    def apply_state(self, key: DocKey, fid: str, state: str) -> None: ...
+
+
+class EditCommand(QUndoCommand):
+    """Correct a value (re-grounded by the store); undo puts the old value and state back."""
+
+    def __init__(
+        self,
+        target: ReviewTarget,
+        key: DocKey,
+        fid: str,
+        name: str,
+        new_value: str,
+        old_value: str,
+        old_state: str,
+    ) -> None:
+        super().__init__(QCoreApplication.translate("Review", "Correct {field}").format(field=name))
+        self.target, self.key, self.fid = target, key, fid
+        self.new_value, self.old_value, self.old_state = new_value, old_value, old_state
+
+    def redo(self) -> None:
+        self.target.apply_value(self.key, self.fid, self.new_value, CORRECTED)
+
+    def undo(self) -> None:
+        self.target.apply_value(self.key, self.fid, self.old_value, self.old_state)
+
+
+class ConfirmCommand(QUndoCommand):
+    """Confirm a value as it is; undo takes the confirmation back."""
+
+    def __init__(
+        self, target: ReviewTarget, key: DocKey, fid: str, name: str, old_state: str
+    ) -> None:
+        super().__init__(QCoreApplication.translate("Review", "Confirm {field}").format(field=name))
+        self.target, self.key, self.fid, self.old_state = target, key, fid, old_state
+
+    def redo(self) -> None:
+        self.target.apply_state(self.key, self.fid, CONFIRMED)
+
+    def undo(self) -> None:
+        self.target.apply_state(self.key, self.fid, self.old_state)
+
+
+def shortcut_rows() -> list[tuple[str, str]]:
+    """(keys, what they do) for the help overlay, in the UI language."""
+
+    def t(text: str) -> str:
+        return QCoreApplication.translate("Shortcuts", text)
+
+    return [
+        (t("F8 or Ctrl+J"), t("Next value to review (then the next document)")),
+        (t("Shift+F8 or Ctrl+Shift+J"), t("Previous value to review")),
+        (t("Enter"), t("Confirm the value and go on to the next one")),
+        (t("F2, or start typing"), t("Correct the value")),
+        (t("Enter (while editing)"), t("Save the correction; its box is found again")),
+        (t("Esc"), t("Cancel the edit")),
+        (t("Tab / Shift+Tab"), t("Next / previous value")),
+        (t("Ctrl+Z / Ctrl+Shift+Z"), t("Undo / redo the last edits")),
+        (t("Ctrl+1 / Ctrl+2"), t("Fit the page's width / the whole page")),
+        (t("+ / -"), t("Zoom in / out")),
+        (t("Ctrl+PgUp / Ctrl+PgDown"), t("Previous / next page")),
+        (t("Ctrl+O"), t("Open documents")),
+        (t("F1"), t("Show this list")),
+    ]
