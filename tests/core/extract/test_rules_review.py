@@ -235,3 +235,27 @@ def test_a_place_name_that_looks_like_a_legal_form_is_not_a_slip() -> None:
     from spaceocr.core.extract.rules import suspect_name
 
     assert suspect_name("Bad Homburg Bäder GmbH", "de") is None
+
+
+def test_totals_printed_without_points_or_labels_are_proved_by_the_lines() -> None:
+    rows = [
+        (60, [(300, "电子发票（普通发票）"), (700, "发票号码：10852900599790441090")]),
+        (100, [(700, "开票日期：2026年11月28日")]),
+        (300, [(160, "项目名称"), (450, "单位"), (510, "数量"), (600, "单价"), (720, "金额"),
+               (800, "税率/征收率"), (900, "税额")]),
+        (340, [(40, "*计算机设备*笔记本电脑"), (450, "台"), (540, "2"), (620, "4100.50"),
+               (740, "8201 00"), (860, "6%"), (930, "492.06")]),
+        (380, [(40, "*物流辅助服务*运输费"), (450, "次"), (540, "1"), (630, "300.25"),
+               (750, "300.25"), (860, "6%"), (940, "18.02")]),
+        (500, [(60, "+8501 25"), (900, "¥510 08")]),
+        (540, [(300, "壹万柒仟肆佰陆拾肆圆肆角捌分"), (700, "¥9011 33")]),
+    ]
+    ex, grounded = _run([make_page(rows)], "invoice")
+    v = _values(ex)
+    assert (v["subtotal"], v["tax"], v["total"]) == ("8501.25", "¥510.08", "¥9011.33")
+    for name in ("subtotal", "tax", "total"):
+        assert "repaired:decimal_point" in _field(ex, name).review_reasons
+        assert grounded[name].grounding is not None
+    # numbers that do not add up to the lines are left alone
+    rows[5] = (500, [(60, "+8511 25"), (900, "¥510 08")])
+    assert "subtotal" not in _values(_run([make_page(rows)], "invoice")[0])

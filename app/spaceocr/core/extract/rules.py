@@ -347,6 +347,7 @@ class _Reader:
             raise Cancelled("cancelled by the user")
         self._special()
         self._choose()
+        self._lost_point_totals()
         check_list = self._checks()
         out: list[ExtractedField] = []
         for spec in doc.template.fields:
@@ -1257,6 +1258,55 @@ class _Reader:
         cs.sort(key=lambda c: (-round(c.score, 1), -c.page, -c.y))
         return cs
 
+    def _lost_point_totals(self) -> None:
+        """Totals a degraded scan printed without their decimal point and label, proved.
+
+        When the line amounts are known, a number read as ``20480 15`` (digits, a space, two
+        digits) whose restored value is their sum is the subtotal; two more such numbers with
+        subtotal + one = other are the tax and the total. Each carries ``repaired:decimal_point``.
+        """
+        names = ("subtotal", "tax", "total")
+        if not all(n in self.specs for n in names) or all(n in self.chosen for n in names):
+            return
+        rows = self.items.get("line_items")
+        if not rows:
+            return
+        rows = self.items["line_items"] = chk.repair_decimal_points(rows)
+        amounts = chk.line_amounts(rows)
+        if not amounts or any(a is None for a in amounts):
+            return
+        line_sum = sum((a for a in amounts if a is not None), Decimal(0))
+        found: list[Cand] = []
+        for row in self.doc.rows:
+            for m in _LOST_POINT_TOTAL.finditer(pt.nfkc(row.text)):
+                value = Decimal(f"{m.group('int')}.{m.group('dec')}")
+                sign = m.group("cur") if m.group("cur") in ("¥", "$", "€", "₩", "£") else ""
+                span = row.span.sub(m.start("int") - len(sign), m.end())
+                c = Cand("", span, row.page, format(value, "f"), 5.0, "lost_point", y=row.y0)
+                c.amount = value
+                c.fixed = f"{sign}{value}"
+                c.reasons.append("repaired:decimal_point")
+                found.append(c)
+        sub = self.chosen.get("subtotal")
+        subs = [sub] if sub is not None else [c for c in found if c.amount == line_sum]
+        if not subs or subs[-1].amount != line_sum:
+            return
+        s = subs[-1]
+        for t in found:
+            for tot in found:
+                if t is s or tot is s or t is tot or s.amount is None or t.amount is None:
+                    continue
+                if s.amount + t.amount == tot.amount and t.amount > 0:
+                    for name, c in (("subtotal", s), ("tax", t), ("total", tot)):
+                        old = self.chosen.get(name)
+                        # a value read from part of the repaired number ("¥510" of "¥510 08")
+                        if old is None or (old is not c and set(old.span.chars) <= set(
+                            c.span.chars
+                        )):
+                            c.name = name
+                            self.chosen[name] = c
+                    return
+
     # ------------------------------------------------------------------ checks
     def _checks(self) -> list[tuple[str, bool, str]]:
         return chk.run_checks(self.chosen, self.items)
@@ -1277,6 +1327,10 @@ def _clean_text(s: Span) -> Span:
     return s.sub(a, b).stripped(" ")
 
 
+#: an amount printed without its decimal point: ``¥20480 15`` (a sign or mark may lead)
+_LOST_POINT_TOTAL = re.compile(
+    r"(?<![\d.,])(?P<cur>[^\w\s]?)(?P<int>\d{2,}) (?P<dec>\d{2})(?![\d.,%])"
+)
 #: legal forms a misread letter turns into a near miss (``Sdn Bnd``, ``5/B``)
 _LEGAL_FORMS = ("bhd", "sdn", "s/b", "gmbh", "ltd", "inc", "llc", "corp", "pte", "plc", "co.")
 #: words of a sentence, not of a name (``Thank you for your visit``)
