@@ -259,3 +259,16 @@ def test_totals_printed_without_points_or_labels_are_proved_by_the_lines() -> No
     # numbers that do not add up to the lines are left alone
     rows[5] = (500, [(60, "+8511 25"), (900, "¥510 08")])
     assert "subtotal" not in _values(_run([make_page(rows)], "invoice")[0])
+
+
+def test_a_yen_or_won_amount_with_a_point_before_three_digits_had_a_comma() -> None:
+    from spaceocr.core.extract.checks import repair_decimal_points
+    from spaceocr.core.extract.patterns import find_amounts
+
+    assert [f.fixed for f in find_amounts("単価 ￥8.400")] == ["￥8,400"]
+    assert [f.fixed for f in find_amounts("₩12.500")] == ["₩12,500"]
+    assert [f.fixed for f in find_amounts("$8.40 and 8.400")] == [None, None]
+    (row,) = repair_decimal_points((_cells(("quantity", "3"), ("unit_price", "￥8.400"),
+                                           ("amount", "￥25,200")),))
+    assert row[1].value == "￥8,400" and "repaired:separator" in row[1].review_reasons
+    assert row[2].value == "￥25,200" and not row[2].review_reasons

@@ -135,7 +135,8 @@ def find_amounts(text: str, *, comma_decimal: bool | None = None) -> list[Found]
 
     A number with more than one point and two digits after the last (``1.234.56``) cannot be
     printed so: its first points were commas the scan misread. It is read as ``1,234.56``
-    and the :class:`Found` carries the repaired text in ``fixed``.
+    and the :class:`Found` carries the repaired text in ``fixed``; so does a yen or won amount
+    with a point before three digits (``￥8.400``: these currencies have no minor units).
     """
     view = nfkc(text)
     repaired: list[int] = []
@@ -158,7 +159,21 @@ def find_amounts(text: str, *, comma_decimal: bool | None = None) -> list[Found]
                           "".join(fixed_text[f.start:f.end]))
             out.append(f)
         return out
-    return _find_amounts(view, comma_decimal)
+    return [_no_minor_units(text, f) for f in _find_amounts(view, comma_decimal)]
+
+
+#: yen and won have no minor units: a point before three digits is a misread comma
+_NO_MINOR = re.compile(
+    r"(?:[¥₩]|JPY|KRW)\s?\d{1,3}(?:\.\d{3})+|\d{1,3}(?:\.\d{3})+\s?(?:円|원|JPY|KRW)"
+)
+
+
+def _no_minor_units(text: str, f: Found) -> Found:
+    span = text[f.start : f.end]
+    if f.fixed is None and "." in span and _NO_MINOR.fullmatch(nfkc(span).strip()):
+        fixed = "".join("," if nfkc(ch) == "." else ch for ch in span)
+        return Found(f.start, f.end, f.normalized, f.valid, fixed)
+    return f
 
 
 def _find_amounts(view: str, comma_decimal: bool | None) -> list[Found]:
