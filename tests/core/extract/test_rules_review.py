@@ -272,3 +272,12 @@ def test_a_yen_or_won_amount_with_a_point_before_three_digits_had_a_comma() -> N
                                            ("amount", "￥25,200")),))
     assert row[1].value == "￥8,400" and "repaired:separator" in row[1].review_reasons
     assert row[2].value == "￥25,200" and not row[2].review_reasons
+
+
+def test_a_number_mark_glued_to_the_number_is_part_of_it() -> None:
+    rows = [(y, [(x, "No.20231187") if t == "25-098385" else (x, t) for x, t in cells])
+            for y, cells in EN_INVOICE]
+    rows = [(y, [(x, "Invaice Nq.") if t == "Invoice No." else (x, t) for x, t in cells])
+            for y, cells in rows]
+    ex, _ = _run([make_page(rows)], "invoice")
+    assert _values(ex).get("invoice_number") in (None, "No.20231187")

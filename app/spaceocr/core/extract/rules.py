@@ -437,6 +437,8 @@ class _Reader:
                 base -= 1.5 * min(row.page, 1)  # a header repeated on later pages is a copy
             if hit.weight <= 3:
                 base -= 1.0  # "No.", "Tel": weak on their own
+                if ftype == "id" and re.match(r"[A-Za-z0-9]", right.text):
+                    continue  # "No.4711": the mark is printed as part of the number
             lx0, ly0, lx1, ly1 = doc.span_box(row.page, row.span.sub(hit.start, hit.end))
             header = ftype in AMOUNT_TYPES and self._in_header(row) and (
                 self.table_end is not None and self.table_end[0] == row.page
