@@ -12,6 +12,8 @@ import argparse
 import json
 import logging
 import os
+import shutil
+import subprocess
 import sys
 import tempfile
 import traceback
@@ -125,11 +127,71 @@ def _load_settings() -> Any:
         return None
 
 
-def install_translators(app: Any, language: str = "auto") -> list[Any]:
-    """Qt's own translations first, then ours, for ``language`` ("auto": the system's)."""
+def translations_dir() -> Path:
+    """Where the ``spaceocr_<lang>.qm`` files are.
+
+    A build or a packaged app has them in ``spaceocr/gui/translations/``. A source checkout
+    that never ran ``packaging/build_assets.py build`` compiles ``i18n/*.ts`` once into the
+    user's cache folder (when ``pyside6-lrelease`` is there); else the UI stays in English.
+    """
+    if any(_TRANSLATIONS_DIR.glob("spaceocr_*.qm")):
+        return _TRANSLATIONS_DIR
+    i18n = Path(__file__).resolve().parents[3] / "i18n"
+    sources = sorted(i18n.glob("spaceocr_*.ts"))
+    if not sources:
+        return _TRANSLATIONS_DIR
+    try:
+        import platformdirs
+
+        lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+        tool = str(lrelease) if lrelease.exists() else shutil.which("pyside6-lrelease")
+        if tool is None:
+            return _TRANSLATIONS_DIR
+        out = Path(platformdirs.user_cache_dir("spaceocr", appauthor=False)) / "translations"
+        out.mkdir(parents=True, exist_ok=True)
+        for ts in sources:
+            qm = out / (ts.stem + ".qm")
+            if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
+                subprocess.run(
+                    [tool, "-silent", str(ts), "-qm", str(qm)], check=True, capture_output=True
+                )
+        return out
+    except (OSError, subprocess.CalledProcessError) as exc:
+        logger.warning("translations not compiled, the UI stays in English: %s", exc)
+        return _TRANSLATIONS_DIR
+
+
+def locale_for(language: str) -> Any:
+    """The QLocale of a UI language setting ("auto": the system's; ``zh-Hant``, ``ja``...)."""
+    from PySide6.QtCore import QLocale
+
+    if language in ("", "auto"):
+        return QLocale.system()
+    if language == "zh-Hant":
+        return QLocale(
+            QLocale.Language.Chinese, QLocale.Script.TraditionalHanScript, QLocale.Country.Taiwan
+        )
+    if language == "zh-Hans":
+        return QLocale(
+            QLocale.Language.Chinese, QLocale.Script.SimplifiedHanScript, QLocale.Country.China
+        )
+    return QLocale(language.replace("-", "_"))
+
+
+def install_translators(
+    app: Any, language: str = "auto", directory: str | Path | None = None
+) -> list[Any]:
+    """Qt's own translations first, then ours, for ``language`` ("auto": the system's).
+
+    The locale also becomes the default one (template titles and number formats follow
+    it). A language without a .qm file stays in English. Returns the installed translators
+    (remove them with ``app.removeTranslator`` to switch back).
+    """
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
-    locale = QLocale.system() if language in ("", "auto") else QLocale(language.replace("-", "_"))
+    locale = locale_for(language)
+    QLocale.setDefault(locale)
+    folder = str(directory) if directory is not None else str(translations_dir())
     installed = []
     qt_tr = QTranslator(app)
     if qt_tr.load(
@@ -138,7 +200,7 @@ def install_translators(app: Any, language: str = "auto") -> list[Any]:
         app.installTranslator(qt_tr)
         installed.append(qt_tr)
     ours = QTranslator(app)
-    if ours.load(locale, "spaceocr", "_", str(_TRANSLATIONS_DIR)):
+    if ours.load(locale, "spaceocr", "_", folder):
         app.installTranslator(ours)
         installed.append(ours)
     return installed

@@ -166,21 +166,59 @@ class ConfirmCommand(QUndoCommand):
 def shortcut_rows() -> list[tuple[str, str]]:
     """(keys, what they do) for the help overlay, in the UI language."""
 
-    def t(text: str) -> str:
-        return QCoreApplication.translate("Shortcuts", text)
-
     return [
-        (t("F8 or Ctrl+J"), t("Next value to review (then the next document)")),
-        (t("Shift+F8 or Ctrl+Shift+J"), t("Previous value to review")),
-        (t("Enter"), t("Confirm the value and go on to the next one")),
-        (t("F2, or start typing"), t("Correct the value")),
-        (t("Enter (while editing)"), t("Save the correction; its box is found again")),
-        (t("Esc"), t("Cancel the edit")),
-        (t("Tab / Shift+Tab"), t("Next / previous value")),
-        (t("Ctrl+Z / Ctrl+Shift+Z"), t("Undo / redo the last edits")),
-        (t("Ctrl+1 / Ctrl+2"), t("Fit the page's width / the whole page")),
-        (t("+ / -"), t("Zoom in / out")),
-        (t("Ctrl+PgUp / Ctrl+PgDown"), t("Previous / next page")),
-        (t("Ctrl+O"), t("Open documents")),
-        (t("F1"), t("Show this list")),
+        (
+            QCoreApplication.translate("Shortcuts", "F8 or Ctrl+J"),
+            QCoreApplication.translate(
+                "Shortcuts", "Next value to review (then the next document)"
+            ),
+        ),
+        (
+            QCoreApplication.translate("Shortcuts", "Shift+F8 or Ctrl+Shift+J"),
+            QCoreApplication.translate("Shortcuts", "Previous value to review"),
+        ),
+        (
+            QCoreApplication.translate("Shortcuts", "Enter"),
+            QCoreApplication.translate("Shortcuts", "Confirm the value and go on to the next one"),
+        ),
+        (
+            QCoreApplication.translate("Shortcuts", "F2, or start typing"),
+            QCoreApplication.translate("Shortcuts", "Correct the value"),
+        ),
+        (
+            QCoreApplication.translate("Shortcuts", "Enter (while editing)"),
+            QCoreApplication.translate("Shortcuts", "Save the correction; its box is found again"),
+        ),
+        (
+            QCoreApplication.translate("Shortcuts", "Esc"),
+            QCoreApplication.translate("Shortcuts", "Cancel the edit"),
+        ),
+        (
+            QCoreApplication.translate("Shortcuts", "Tab / Shift+Tab"),
+            QCoreApplication.translate("Shortcuts", "Next / previous value"),
+        ),
+        (
+            QCoreApplication.translate("Shortcuts", "Ctrl+Z / Ctrl+Shift+Z"),
+            QCoreApplication.translate("Shortcuts", "Undo / redo the last edits"),
+        ),
+        (
+            QCoreApplication.translate("Shortcuts", "Ctrl+1 / Ctrl+2"),
+            QCoreApplication.translate("Shortcuts", "Fit the page's width / the whole page"),
+        ),
+        (
+            QCoreApplication.translate("Shortcuts", "+ / -"),
+            QCoreApplication.translate("Shortcuts", "Zoom in / out"),
+        ),
+        (
+            QCoreApplication.translate("Shortcuts", "Ctrl+PgUp / Ctrl+PgDown"),
+            QCoreApplication.translate("Shortcuts", "Previous / next page"),
+        ),
+        (
+            QCoreApplication.translate("Shortcuts", "Ctrl+O"),
+            QCoreApplication.translate("Shortcuts", "Open documents"),
+        ),
+        (
+            QCoreApplication.translate("Shortcuts", "F1"),
+            QCoreApplication.translate("Shortcuts", "Show this list"),
+        ),
     ]
