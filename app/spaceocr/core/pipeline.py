@@ -38,11 +38,13 @@ __all__ = [
     "MODES",
     "PipelineOptions",
     "ProgressCallback",
+    "ReadDocument",
     "build_components",
     "component_names",
     "ground_extracted",
     "ocr_document",
     "process_document",
+    "read_document",
     "tidy_value",
 ]
 
@@ -280,6 +282,91 @@ def build_components(
     return engine, ex
 
 
+@dataclass(frozen=True, slots=True)
+class ReadDocument:
+    """What reading a document gave: its OCR pages and what the result needs to say of it."""
+
+    pages: tuple[OcrPage, ...]
+    warnings: tuple[ResultWarning, ...]
+    page_sizes: tuple[tuple[int, int], ...]
+    file_name: str
+    sha256: str
+    page_count: int
+    engine: str
+    timings: Mapping[str, float]
+    started: float  #: perf_counter() when reading began
+
+    def result(
+        self,
+        *,
+        template: str,
+        fields: tuple[FieldResult, ...],
+        extractor: str,
+        mode: str,
+        timings: Mapping[str, float],
+        checks: tuple[tuple[str, bool, str], ...] = (),
+        meta: Mapping[str, Any] | None = None,
+    ) -> DocumentResult:
+        """The document's result with these fields."""
+        return DocumentResult(
+            template=template,
+            fields=fields,
+            file_name=self.file_name,
+            sha256=self.sha256,
+            page_count=self.page_count,
+            page_sizes=self.page_sizes,
+            engine=self.engine,
+            extractor=extractor,
+            mode=mode,
+            warnings=self.warnings,
+            checks=checks,
+            timings=MappingProxyType({k: round(v, 4) for k, v in timings.items()}),
+            meta=MappingProxyType(dict(meta or {})),
+            ocr_pages=self.pages,
+        )
+
+
+def read_document(
+    path: str | Path,
+    engine: OcrEngine,
+    *,
+    options: PipelineOptions | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+) -> ReadDocument:
+    """Open a document and read every page (the first half of every pipeline).
+
+    Raises:
+        DocumentError (and subclasses), EngineError, Cancelled.
+    """
+    options = options or PipelineOptions()
+    timings: dict[str, float] = {}
+    t0 = time.perf_counter()
+    with open_document(
+        path, password=options.password, dpi=options.dpi, limits=options.limits
+    ) as doc:
+        timings["open"] = time.perf_counter() - t0
+        t = time.perf_counter()
+        pages, warnings, sizes = ocr_document(
+            doc, engine, options=options, progress=progress, cancel=cancel
+        )
+        timings["ocr"] = time.perf_counter() - t
+        if "repaired" in doc.warnings:
+            warnings.append(ResultWarning("repaired", "the PDF was damaged and was repaired"))
+        name, sha256, count = doc.name, doc.sha256, doc.page_count
+    return ReadDocument(
+        pages=tuple(pages),
+        warnings=tuple(warnings),
+        page_sizes=tuple(sizes),
+        file_name=name,
+        sha256=sha256,
+        page_count=count,
+        engine="+".join(sorted({p.engine for p in pages})) or engine.name,
+        timings=MappingProxyType(timings),
+        started=t0,
+    )
+
+
 def process_document(
     path: str | Path,
     template: Template,
@@ -297,21 +384,8 @@ def process_document(
         DocumentError (and subclasses) for a file that cannot be processed at all,
         EngineError for an engine that fails, Cancelled when ``cancel`` is set.
     """
-    options = options or PipelineOptions()
-    timings: dict[str, float] = {}
-    t0 = time.perf_counter()
-    with open_document(
-        path, password=options.password, dpi=options.dpi, limits=options.limits
-    ) as doc:
-        timings["open"] = time.perf_counter() - t0
-        t = time.perf_counter()
-        pages, warnings, sizes = ocr_document(
-            doc, engine, options=options, progress=progress, cancel=cancel
-        )
-        timings["ocr"] = time.perf_counter() - t
-        if "repaired" in doc.warnings:
-            warnings.append(ResultWarning("repaired", "the PDF was damaged and was repaired"))
-        name, sha256, count = doc.name, doc.sha256, doc.page_count
+    read = read_document(path, engine, options=options, progress=progress, cancel=cancel)
+    pages, timings = read.pages, dict(read.timings)
     _check_cancel(cancel)
     if progress:
         progress("extract", 0, 1)
@@ -324,21 +398,13 @@ def process_document(
     t = time.perf_counter()
     fields = ground_extracted(extraction.fields, pages, template, source=extraction.extractor)
     timings["match"] = time.perf_counter() - t
-    timings["total"] = time.perf_counter() - t0
-    engines = sorted({p.engine for p in pages})
-    return DocumentResult(
+    timings["total"] = time.perf_counter() - read.started
+    return read.result(
         template=template.name,
         fields=fields,
-        file_name=name,
-        sha256=sha256,
-        page_count=count,
-        page_sizes=tuple(sizes),
-        engine="+".join(engines) or engine.name,
         extractor=f"{extraction.extractor} {extraction.version}".strip(),
         mode=mode,
-        warnings=tuple(warnings),
         checks=extraction.checks,
-        timings=MappingProxyType({k: round(v, 4) for k, v in timings.items()}),
-        meta=MappingProxyType(dict(extraction.meta)),
-        ocr_pages=tuple(pages),
+        timings=timings,
+        meta=extraction.meta,
     )

@@ -52,6 +52,7 @@ __all__ = [
     "check_key_form",
     "google_credentials_file",
     "key_name",
+    "lookup_key",
     "mask",
 ]
 
@@ -375,3 +376,18 @@ class KeyStore:
         if spec.name == "google" and google_credentials_file(self.environ) is not None:
             return KeyStatus(spec.name, spec.title, "file:GOOGLE_APPLICATION_CREDENTIALS")
         return KeyStatus(spec.name, spec.title, None)
+
+
+def lookup_key(name: str, env_var: str, key_store: Any = None) -> str | None:
+    """Key ``name`` from the key store (environment, then OS keyring), else the environment.
+
+    This is the one place engines look keys up; the plain environment read is the fallback
+    when the key store itself cannot be used (a broken keyring must not hide the env var).
+    """
+    try:
+        store = KeyStore() if key_store is None else key_store
+        secret = store.get(name)
+    except Exception:  # noqa: BLE001 - any keyring failure falls back to the environment
+        logger.debug("key store lookup for the %s key failed", name)
+        return os.environ.get(env_var, "").strip() or None
+    return secret.reveal() if secret is not None else None

@@ -33,14 +33,17 @@ import time
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
-from spaceocr.core.documents import open_document
 from spaceocr.core.errors import InvalidValues
 from spaceocr.core.matching import Candidate, MatchIndex, label_cost, normalize
 from spaceocr.core.ocr.base import OcrEngine
-from spaceocr.core.pipeline import PipelineOptions, ProgressCallback, ground_extracted, ocr_document
+from spaceocr.core.pipeline import (
+    PipelineOptions,
+    ProgressCallback,
+    ground_extracted,
+    read_document,
+)
 from spaceocr.core.templates.schema import FieldSpec, Template
 from spaceocr.core.types import (
     DocumentResult,
@@ -50,7 +53,6 @@ from spaceocr.core.types import (
     LineItem,
     MatchHint,
     OcrPage,
-    ResultWarning,
 )
 
 __all__ = ["SOURCE", "fields_from_values", "verify_document", "verify_pages"]
@@ -483,38 +485,18 @@ def verify_document(
         file that cannot be read, EngineError, Cancelled.
     """
     fields_from_values(values)  # refuse bad VALUES before the (slow) OCR
-    options = options or PipelineOptions()
-    timings: dict[str, float] = {}
-    t0 = time.perf_counter()
-    with open_document(
-        path, password=options.password, dpi=options.dpi, limits=options.limits
-    ) as doc:
-        timings["open"] = time.perf_counter() - t0
-        t = time.perf_counter()
-        pages, warnings, sizes = ocr_document(
-            doc, engine, options=options, progress=progress, cancel=cancel
-        )
-        timings["ocr"] = time.perf_counter() - t
-        if "repaired" in doc.warnings:
-            warnings.append(ResultWarning("repaired", "the PDF was damaged and was repaired"))
-        name, sha256, count = doc.name, doc.sha256, doc.page_count
+    read = read_document(path, engine, options=options, progress=progress, cancel=cancel)
     if progress:
         progress("match", 0, 1)
+    timings = dict(read.timings)
     t = time.perf_counter()
-    fields = verify_pages(pages, values, template)
+    fields = verify_pages(read.pages, values, template)
     timings["match"] = time.perf_counter() - t
-    timings["total"] = time.perf_counter() - t0
-    return DocumentResult(
+    timings["total"] = time.perf_counter() - read.started
+    return read.result(
         template=template.name if template else "",
         fields=fields,
-        file_name=name,
-        sha256=sha256,
-        page_count=count,
-        page_sizes=tuple(sizes),
-        engine="+".join(sorted({p.engine for p in pages})) or engine.name,
         extractor=SOURCE,
         mode="offline",
-        warnings=tuple(warnings),
-        timings=MappingProxyType({k: round(v, 4) for k, v in timings.items()}),
-        ocr_pages=tuple(pages),
+        timings=timings,
     )

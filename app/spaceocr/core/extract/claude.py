@@ -41,6 +41,7 @@ from spaceocr.core.errors import (
     EngineRequestFailed,
     EngineUnavailable,
 )
+from spaceocr.core.secrets import lookup_key
 from spaceocr.core.templates.schema import FieldSpec, Template
 from spaceocr.core.types import ExtractedField, Extraction, MatchHint, OcrPage
 
@@ -279,7 +280,7 @@ class ClaudeExtractor:
                 "the claude extractor needs the anthropic package; reinstall spaceocr with pip"
             ) from exc
         self._anthropic = anthropic
-        self._api_key = api_key or _lookup_key("anthropic", API_KEY_ENV, key_store)
+        self._api_key = api_key or lookup_key("anthropic", API_KEY_ENV, key_store)
         self.model = model or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
         self.version = self.model
         self.base_url = base_url
@@ -575,19 +576,3 @@ def _response_meta(response: Any) -> dict[str, Any]:
     return out
 
 
-def _lookup_key(name: str, env_var: str, key_store: Any = None) -> str | None:
-    """Key ``name`` from the key store (environment, then OS keyring), else the environment.
-
-    :mod:`spaceocr.core.secrets` is the one place keys are looked up; the plain environment
-    read is the fallback when it cannot be used.
-    """
-    try:
-        if key_store is None:
-            from spaceocr.core.secrets import KeyStore
-
-            key_store = KeyStore()
-        secret = key_store.get(name)
-    except Exception:  # noqa: BLE001 - a broken keyring must not hide the env var
-        logger.debug("key store lookup for the %s key failed", name)
-        return os.environ.get(env_var, "").strip() or None
-    return secret.reveal() if secret is not None else None

@@ -44,6 +44,7 @@ from spaceocr.core.errors import (
     EngineRequestFailed,
     EngineUnavailable,
 )
+from spaceocr.core.secrets import lookup_key
 from spaceocr.core.types import OcrChar, OcrPage, Quad
 
 __all__ = [
@@ -74,24 +75,6 @@ _RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 # names of TextAnnotation.DetectedBreak.BreakType, as the REST JSON spells them
 _WORD_BREAKS = frozenset({"SPACE", "SURE_SPACE"})
 _LINE_BREAKS = frozenset({"EOL_SURE_SPACE", "LINE_BREAK", "HYPHEN"})
-
-
-def _lookup_key(name: str, env_var: str, key_store: Any = None) -> str | None:
-    """Key ``name`` from the key store (environment, then OS keyring), else the environment.
-
-    :mod:`spaceocr.core.secrets` is the one place keys are looked up; the plain environment
-    read is the fallback when it cannot be used.
-    """
-    try:
-        if key_store is None:
-            from spaceocr.core.secrets import KeyStore
-
-            key_store = KeyStore()
-        secret = key_store.get(name)
-    except Exception:  # noqa: BLE001 - a broken keyring must not hide the env var
-        logger.debug("key store lookup for the %s key failed", name)
-        return os.environ.get(env_var, "").strip() or None
-    return secret.reveal() if secret is not None else None
 
 
 class VisionSymbol:
@@ -289,7 +272,7 @@ class GoogleVisionEngine:
             ) from exc
         self._vision = vision
         self.version = f"google-cloud-vision {getattr(vision, '__version__', '?')}"
-        self._api_key = api_key or _lookup_key("google", API_KEY_ENV, key_store)
+        self._api_key = api_key or lookup_key("google", API_KEY_ENV, key_store)
         cred = credentials_file or os.environ.get(SERVICE_ACCOUNT_ENV) or None
         self._credentials_file = Path(cred) if cred else None
         self.endpoint = endpoint or os.environ.get(ENDPOINT_ENV) or "vision.googleapis.com"
