@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import os
@@ -62,6 +63,19 @@ def iter_inputs(paths: list[str]) -> Iterator[Path]:
                         yield Path(root) / f
         else:
             yield p
+
+
+@contextlib.contextmanager
+def output(out: str | None) -> Iterator[IO[str]]:
+    """Standard output, or the file ``out`` (UTF-8), closed (or flushed) afterwards."""
+    fh = open_output(out)
+    try:
+        yield fh
+    finally:
+        if fh is sys.stdout:
+            fh.flush()
+        else:
+            fh.close()
 
 
 def open_output(out: str | None) -> IO[str]:

@@ -22,6 +22,7 @@ from spaceocr.cli.common import (
     iter_inputs,
     open_output,
     open_store,
+    output,
     pipeline_options,
     report_error,
 )
@@ -126,7 +127,7 @@ def run(args: argparse.Namespace) -> int:
         template, runner = _make_runner(args, mode, settings)
     except Exception as exc:  # noqa: BLE001 - set-up failure: one envelope, exit 1
         env = report_error(exc, None, args.verbose)
-        with _output(args) as out:
+        with output(args.out) as out:
             dump_json(env, out)
         return 1
 
@@ -140,7 +141,7 @@ def run(args: argparse.Namespace) -> int:
             if store is not None:
                 store.close()
             env = report_error(exc, None, args.verbose)
-            with _output(args) as out:
+            with output(args.out) as out:
                 dump_json(env, out)
             return 1
     cancel = threading.Event()
@@ -194,19 +195,6 @@ def run(args: argparse.Namespace) -> int:
             sys.stdout.write("\ufeff")
             write_results_csv(results, template, sys.stdout)
     return 1 if failures else 0
-
-
-class _output:
-    def __init__(self, args: argparse.Namespace) -> None:
-        self.args = args
-
-    def __enter__(self) -> Any:
-        self.fh = open_output(self.args.out)
-        return self.fh
-
-    def __exit__(self, *exc: object) -> None:
-        if self.fh is not sys.stdout:
-            self.fh.close()
 
 
 def _load_settings() -> Any:

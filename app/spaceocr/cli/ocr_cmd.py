@@ -23,7 +23,7 @@ from typing import Any
 from spaceocr.cli.common import (
     add_document_options,
     dump_json,
-    open_output,
+    output,
     pipeline_options,
     report_error,
 )
@@ -111,10 +111,10 @@ def run(args: argparse.Namespace) -> int:
     except Exception as exc:  # noqa: BLE001 - the boundary: an envelope and exit 1
         env = report_error(exc, args.file, args.verbose)
         if args.format == "json":
-            with _Output(args.out) as out:
+            with output(args.out) as out:
                 dump_json(env, out)
         return 1
-    with _Output(args.out) as out:
+    with output(args.out) as out:
         if args.format == "text":
             out.write("\f\n".join(p.text + "\n" if p.text else "" for p in pages))
         else:
@@ -129,18 +129,3 @@ def run(args: argparse.Namespace) -> int:
     for w in warnings:
         print(f"spaceocr: warning: {w.message}", file=sys.stderr)
     return 0
-
-
-class _Output:
-    def __init__(self, path: str | None) -> None:
-        self.path = path
-
-    def __enter__(self) -> Any:
-        self.fh = open_output(self.path)
-        return self.fh
-
-    def __exit__(self, *exc: object) -> None:
-        if self.fh is not sys.stdout:
-            self.fh.close()
-        else:
-            self.fh.flush()

@@ -23,7 +23,7 @@ import unicodedata
 from collections.abc import Callable
 from typing import Any
 
-from spaceocr.cli.common import dump_json, open_output
+from spaceocr.cli.common import dump_json, output
 
 _WHERE_HELP = (
     'filter, e.g. "total >= 10000 and (vendor_name contains 株式会社 or not issue_date < '
@@ -206,7 +206,7 @@ def run_view(args: argparse.Namespace) -> int:
             return _bad_input(exc)
         template = store.sheet_template(args.name)
     if args.format == "json":
-        with _Out(args.out) as out:
+        with output(args.out) as out:
             dump_json({"rows": [row_to_json(r, columns) for r in rows]}, out)
     elif args.format == "csv":
         from spaceocr.core.export.csv import BOM, export_csv, write_rows_csv
@@ -285,7 +285,7 @@ def _print_rows(rows: list[Any], template: Any, columns: list[str] | None, out: 
                 line.append(text)
         table.append(line)
     headers = [k.lstrip("_") if k in PSEUDO_FIELDS else k for k in keys]
-    with _Out(out) as fh:
+    with output(out) as fh:
         _print_table(headers, table, fh)
         if not rows:
             print("spaceocr: no documents match", file=sys.stderr)
@@ -326,19 +326,6 @@ def _print_table(headers: list[str], rows: list[list[str]], fh: Any = None) -> N
     for r in cells:
         fh.write(line(r) + "\n")
     fh.flush()
-
-
-class _Out:
-    def __init__(self, path: str | None) -> None:
-        self.path = path
-
-    def __enter__(self) -> Any:
-        self.fh = open_output(self.path)
-        return self.fh
-
-    def __exit__(self, *exc: object) -> None:
-        if self.fh is not sys.stdout:
-            self.fh.close()
 
 
 # --------------------------------------------------------------------------- show / edits
