@@ -23,7 +23,7 @@ The tree::
     ├── InvalidValues                   invalid_values       (also ValueError: verify's VALUES)
     ├── StoreError
     │   ├── StoreUnavailable            store_unavailable    (locked, disk full, read-only)
-    │   ├── StoreCorrupt                store_corrupt        (not a store, damaged, or a bug of ours)
+    │   ├── StoreCorrupt                store_corrupt        (not a store, damaged, our bug)
     │   ├── SheetNotFound               sheet_not_found      (also KeyError)
     │   ├── SheetDocumentNotFound       sheet_document_not_found (also KeyError)
     │   ├── SheetTemplateMismatch       sheet_template_mismatch  (also ValueError)

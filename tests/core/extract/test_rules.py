@@ -89,11 +89,11 @@ def _field(ex: Extraction, name: str) -> ExtractedField:
 
 
 JA_RECEIPT = [
-    (60, [(300, "青葉ベーカリー")]),
+    (60, [(300, "若葉ベーカリー")]),
     (120, [(420, "領収書")]),
     (180, [(60, "東京都千代田区丸の内1-9-2")]),
     (220, [(60, "TEL 03-1234-5678")]),
-    (260, [(60, "令和7年2月13日(木) 14:11")]),
+    (260, [(60, "令和6年9月4日(木) 14:11")]),
     (340, [(60, "食パン"), (600, "2"), (820, "440円")]),
     (380, [(60, "コーヒー"), (600, "1"), (820, "260円")]),
     (460, [(60, "小計"), (800, "700円")]),
@@ -106,9 +106,9 @@ JA_RECEIPT = [
 def test_japanese_receipt_fields_and_normalised_forms() -> None:
     ex, grounded = _run([make_page(JA_RECEIPT)], "receipt")
     v = _values(ex)
-    assert v["merchant_name"] == "青葉ベーカリー"
-    assert v["date"] == "令和7年2月13日"
-    assert _field(ex, "date").normalized == "2025-02-13"
+    assert v["merchant_name"] == "若葉ベーカリー"
+    assert v["date"] == "令和6年9月4日"
+    assert _field(ex, "date").normalized == "2024-09-04"
     assert v["time"] == "14:11"
     assert (v["subtotal"], v["tax"], v["total"]) == ("700円", "70円", "770円")
     assert _field(ex, "total").normalized == "770"
@@ -158,35 +158,35 @@ def test_fields_not_on_the_document_are_left_out() -> None:
 
 EN_INVOICE = [
     (80, [(60, "INVOICE")]),
-    (160, [(60, "Bill To"), (560, "Greenfield Office Co.")]),
-    (190, [(60, "Fabrikam Corp."), (560, "4500 Westgate Blvd")]),
+    (160, [(60, "Bill To"), (560, "Brightwater Supply Co.")]),
+    (190, [(60, "Redwood Tools Ltd."), (560, "4500 Westgate Blvd")]),
     (220, [(60, "1200 Market St, Suite 400"), (560, "Austin, TX 78745")]),
     (250, [(560, "Tel +1 347 187 2036")]),
-    (300, [(560, "Invoice No."), (720, "25-098385")]),
-    (330, [(560, "Invoice Date"), (720, "Apr 10, 2025")]),
-    (360, [(560, "Due Date"), (720, "May 10, 2025")]),
+    (300, [(560, "Invoice No."), (720, "31-204716")]),
+    (330, [(560, "Invoice Date"), (720, "Apr 23, 2025")]),
+    (360, [(560, "Due Date"), (720, "May 27, 2025")]),
     (390, [(560, "Currency"), (720, "USD")]),
-    (700, [(560, "Subtotal"), (820, "$2,791.32")]),
-    (730, [(560, "Tax (5%)"), (830, "$139.57")]),
-    (760, [(560, "Total"), (820, "$2,930.89")]),
-    (790, [(560, "Amount Due"), (820, "$2,930.89")]),
+    (700, [(560, "Subtotal"), (820, "$2,654.10")]),
+    (730, [(560, "Tax (5%)"), (830, "$132.71")]),
+    (760, [(560, "Total"), (820, "$2,786.81")]),
+    (790, [(560, "Amount Due"), (820, "$2,786.81")]),
 ]
 
 
 def test_english_invoice_labels_blocks_and_dates() -> None:
     ex, grounded = _run([make_page(EN_INVOICE)], "invoice")
     v = _values(ex)
-    assert v["customer_name"] == "Fabrikam Corp."
-    assert v["vendor_name"] == "Greenfield Office Co."
-    assert v["invoice_number"] == "25-098385"
-    assert (v["issue_date"], _field(ex, "issue_date").normalized) == ("Apr 10, 2025",
-                                                                       "2025-04-10")
-    assert _field(ex, "due_date").normalized == "2025-05-10"
+    assert v["customer_name"] == "Redwood Tools Ltd."
+    assert v["vendor_name"] == "Brightwater Supply Co."
+    assert v["invoice_number"] == "31-204716"
+    assert (v["issue_date"], _field(ex, "issue_date").normalized) == ("Apr 23, 2025",
+                                                                       "2025-04-23")
+    assert _field(ex, "due_date").normalized == "2025-05-27"
     assert v["currency"] == "USD"
     assert (v["subtotal"], v["tax"], v["total"], v["amount_due"]) == (
-        "$2,791.32", "$139.57", "$2,930.89", "$2,930.89")
+        "$2,654.10", "$132.71", "$2,786.81", "$2,786.81")
     # the tax rate is not the tax
-    assert _field(ex, "tax").normalized == "139.57"
+    assert _field(ex, "tax").normalized == "132.71"
     due = grounded["amount_due"].grounding
     assert due is not None and due.bbox[1] > 780 / H
 
@@ -194,52 +194,52 @@ def test_english_invoice_labels_blocks_and_dates() -> None:
 def test_european_amounts_and_the_subtotal_that_adds_up() -> None:
     rows = [
         (80, [(60, "FACTUUR")]),
-        (150, [(60, "Factuurnummer:"), (300, "993548900")]),
-        (180, [(60, "Factuurdatum:"), (300, "19 april 2014")]),
-        (600, [(60, "Subtotaal"), (400, "€ 717,97")]),
-        (630, [(60, "Exclusief BTW"), (400, "€ 593,36")]),
-        (660, [(60, "BTW 21%"), (400, "€ 124,61")]),
-        (690, [(60, "Totaal"), (400, "€ 717,97")]),
+        (150, [(60, "Factuurnummer:"), (300, "871265430")]),
+        (180, [(60, "Factuurdatum:"), (300, "26 april 2014")]),
+        (600, [(60, "Subtotaal"), (400, "€ 642,58")]),
+        (630, [(60, "Exclusief BTW"), (400, "€ 531,06")]),
+        (660, [(60, "BTW 21%"), (400, "€ 111,52")]),
+        (690, [(60, "Totaal"), (400, "€ 642,58")]),
     ]
     ex = RuleExtractor().extract([make_page(rows)], load_template("invoice"))
     v = _values(ex)
     assert ex.meta["language"] == "nl"
-    assert v["invoice_number"] == "993548900"
-    assert _field(ex, "issue_date").normalized == "2014-04-19"
+    assert v["invoice_number"] == "871265430"
+    assert _field(ex, "issue_date").normalized == "2014-04-26"
     # two "subtotals": the one with subtotal + tax = total wins
-    assert _field(ex, "subtotal").normalized == "593.36"
-    assert _field(ex, "tax").normalized == "124.61"
-    assert _field(ex, "total").normalized == "717.97"
+    assert _field(ex, "subtotal").normalized == "531.06"
+    assert _field(ex, "tax").normalized == "111.52"
+    assert _field(ex, "total").normalized == "642.58"
 
 
 def test_fapiao_buyer_and_seller_blocks() -> None:
     rows = [
-        (60, [(300, "电子发票（普通发票）"), (700, "发票号码：10852900599790441090")]),
-        (100, [(700, "开票日期：2026年11月28日")]),
-        (160, [(20, "购"), (60, "名称：武汉长江机械制造有限公司"), (500, "销"),
-               (540, "名称：北京华信商贸有限公司")]),
+        (60, [(300, "电子发票（普通发票）"), (700, "发票号码：23017749105528360412")]),
+        (100, [(700, "开票日期：2026年10月21日")]),
+        (160, [(20, "购"), (60, "名称：成都蓝天电子科技有限公司"), (500, "销"),
+               (540, "名称：杭州明远贸易有限公司")]),
         (190, [(20, "买"), (500, "售")]),
         (220, [(20, "方"), (60, "纳税人识别号：91350100M000100Y43"), (500, "方"),
                (540, "纳税人识别号：91194782MA11C7141X")]),
         (300, [(160, "项目名称"), (450, "单位"), (510, "数量"), (600, "单价"), (720, "金额"),
                (800, "税率/征收率"), (900, "税额")]),
-        (340, [(40, "*计算机设备*笔记本电脑"), (450, "台"), (540, "2"), (620, "7870.58"),
-               (740, "15741.16"), (820, "6%"), (920, "944.47")]),
-        (380, [(40, "*物流辅助服务*运输费"), (450, "次"), (540, "1"), (630, "734.76"),
-               (750, "734.76"), (820, "6%"), (930, "44.09")]),
-        (500, [(60, "合 计"), (700, "¥16475.92"), (900, "¥988.56")]),
-        (540, [(60, "价税合计（大写）"), (300, "壹万柒仟肆佰陆拾肆圆肆角捌分"),
-               (700, "（小写）¥17464.48")]),
+        (340, [(40, "*计算机设备*显示器"), (450, "台"), (540, "2"), (620, "6932.15"),
+               (740, "13864.30"), (820, "6%"), (920, "831.85")]),
+        (380, [(40, "*物流辅助服务*仓储费"), (450, "次"), (540, "1"), (630, "1366.10"),
+               (750, "1366.10"), (820, "6%"), (930, "81.97")]),
+        (500, [(60, "合 计"), (700, "¥15230.40"), (900, "¥913.82")]),
+        (540, [(60, "价税合计（大写）"), (300, "壹万陆仟壹佰肆拾肆圆贰角贰分"),
+               (700, "（小写）¥16144.22")]),
     ]
     ex = RuleExtractor().extract([make_page(rows)], load_template("invoice"))
     v = _values(ex)
     assert ex.meta["language"] == "zh-Hans"
-    assert v["customer_name"] == "武汉长江机械制造有限公司"
-    assert v["vendor_name"] == "北京华信商贸有限公司"
-    assert v["invoice_number"] == "10852900599790441090"
+    assert v["customer_name"] == "成都蓝天电子科技有限公司"
+    assert v["vendor_name"] == "杭州明远贸易有限公司"
+    assert v["invoice_number"] == "23017749105528360412"
     assert v["customer_tax_id"] == "91350100M000100Y43"
     assert v["registration_number"] == "91194782MA11C7141X"
-    assert (v["subtotal"], v["tax"], v["total"]) == ("¥16475.92", "¥988.56", "¥17464.48")
+    assert (v["subtotal"], v["tax"], v["total"]) == ("¥15230.40", "¥913.82", "¥16144.22")
     # the seller's credit code has a wrong check character: it needs review
     assert "check_failed:registration_number" in _field(ex, "registration_number").review_reasons
     assert not _field(ex, "customer_tax_id").review_reasons
@@ -248,63 +248,63 @@ def test_fapiao_buyer_and_seller_blocks() -> None:
 def test_japanese_invoice_addressee_issuer_and_t_number() -> None:
     rows = [
         (60, [(450, "請求書")]),
-        (130, [(60, "株式会社富士見電機 様"), (560, "株式会社北斗電機")]),
+        (130, [(60, "株式会社高砂電装 様"), (560, "株式会社北辰電子")]),
         (160, [(60, "東京都渋谷区渋谷2-21-1"), (560, "〒311-6507")]),
         (190, [(560, "愛知県名古屋市中村区名駅4-7-1")]),
         (220, [(560, "TEL 06-1317-1457")]),
         (250, [(560, "登録番号 T7000012050002")]),
-        (300, [(560, "請求番号"), (720, "No.202787318")]),
-        (330, [(560, "発行日"), (720, "２０２６年５月３０日")]),
-        (380, [(60, "ご請求金額"), (300, "￥２９０，１５８")]),
+        (300, [(560, "請求番号"), (720, "No.203141592")]),
+        (330, [(560, "発行日"), (720, "２０２６年６月１２日")]),
+        (380, [(60, "ご請求金額"), (300, "￥３１７，４０６")]),
     ]
     ex = RuleExtractor().extract([make_page(rows)], load_template("invoice"))
     v = _values(ex)
-    assert v["customer_name"] == "株式会社富士見電機"
-    assert v["vendor_name"] == "株式会社北斗電機"
-    assert v["invoice_number"] == "No.202787318"
+    assert v["customer_name"] == "株式会社高砂電装"
+    assert v["vendor_name"] == "株式会社北辰電子"
+    assert v["invoice_number"] == "No.203141592"
     assert v["registration_number"] == "T7000012050002"
     assert not _field(ex, "registration_number").review_reasons
-    assert _field(ex, "issue_date").normalized == "2026-05-30"
-    assert _field(ex, "amount_due").normalized == "290158"
+    assert _field(ex, "issue_date").normalized == "2026-06-12"
+    assert _field(ex, "amount_due").normalized == "317406"
 
 
 def test_korean_receipt_with_won_amounts() -> None:
     rows = [
         (40, [(380, "영수증")]),
-        (100, [(60, "상호: 하나로 편의점 서초점")]),
+        (100, [(60, "상호: 새벽 마트 역삼점")]),
         (140, [(60, "TEL: 02-604-9491")]),
-        (180, [(60, "일시: 2027년 9월 24일(금) 21:55")]),
-        (300, [(60, "공급가액"), (800, "41,609원")]),
-        (340, [(60, "부가세"), (820, "4,161원")]),
-        (380, [(60, "합계"), (800, "45,770원")]),
+        (180, [(60, "일시: 2027년 8월 17일(금) 21:55")]),
+        (300, [(60, "공급가액"), (800, "38,200원")]),
+        (340, [(60, "부가세"), (820, "3,820원")]),
+        (380, [(60, "합계"), (800, "42,020원")]),
         (420, [(60, "결제수단"), (820, "현금")]),
     ]
     ex = RuleExtractor().extract([make_page(rows)], load_template("receipt"))
     v = _values(ex)
     assert ex.meta["language"] == "ko"
-    assert v["merchant_name"] == "하나로 편의점 서초점"
-    assert _field(ex, "date").normalized == "2027-09-24"
+    assert v["merchant_name"] == "새벽 마트 역삼점"
+    assert _field(ex, "date").normalized == "2027-08-17"
     assert v["time"] == "21:55"
-    assert (v["subtotal"], v["tax"], v["total"]) == ("41,609원", "4,161원", "45,770원")
+    assert (v["subtotal"], v["tax"], v["total"]) == ("38,200원", "3,820원", "42,020원")
     assert v["payment_method"] == "현금"
 
 
 def test_business_card() -> None:
     rows = [
-        (60, [(80, "株式会社旭工業")]),
+        (60, [(80, "株式会社朝日精工")]),
         (160, [(80, "代表取締役社長")]),
-        (220, [(80, "山田 大輔")]),
-        (300, [(80, "〒103-0627 東京都渋谷区渋谷2-21-1 丸の内センター12階")]),
-        (340, [(80, "TEL 03-3985-2768"), (400, "FAX 03-3985-2769")]),
+        (220, [(80, "佐藤 健一")]),
+        (300, [(80, "〒103-0627 東京都港区芝浦4-6-2 芝浦タワー8階")]),
+        (340, [(80, "TEL 03-4412-9051"), (400, "FAX 03-3985-2769")]),
         (380, [(80, "E-mail: daisuke.yamada@example.co.jp")]),
     ]
-    page = make_page(rows, sizes={"山田 大輔": 44.0})
+    page = make_page(rows, sizes={"佐藤 健一": 44.0})
     v = _values(RuleExtractor().extract([page], load_template("business_card")))
-    assert v["company"] == "株式会社旭工業"
+    assert v["company"] == "株式会社朝日精工"
     assert v["title"] == "代表取締役社長"
-    assert v["name"] == "山田 大輔"
-    assert v["address"] == "東京都渋谷区渋谷2-21-1 丸の内センター12階"
-    assert v["phone"] == "03-3985-2768"
+    assert v["name"] == "佐藤 健一"
+    assert v["address"] == "東京都港区芝浦4-6-2 芝浦タワー8階"
+    assert v["phone"] == "03-4412-9051"
     assert v["fax"] == "03-3985-2769"
     assert v["email"] == "daisuke.yamada@example.co.jp"
 
@@ -323,13 +323,13 @@ def test_born_digital_pdf_through_the_text_layer(tmp_path: Path) -> None:
     doc = pymupdf.open()
     pg = doc.new_page(width=595, height=842)
     lines = [
-        (60, 60, "Lieferant GmbH"), (60, 75, "Lieferantenstrasse 20"), (60, 90, "80333 Muenchen"),
-        (60, 105, "Tel. 089 123456"),
-        (380, 140, "Rechnungsnummer:"), (480, 140, "471102"),
-        (380, 155, "Rechnungsdatum:"), (480, 155, "05.03.2014"),
-        (300, 500, "Nettobetrag"), (480, 500, "473,00"),
-        (300, 515, "MwSt. 19%"), (480, 515, "89,87"),
-        (300, 530, "Gesamtbetrag"), (480, 530, "562,87"),
+        (60, 60, "Lieferant Nord AG"), (60, 75, "Hafenstrasse 7"), (60, 90, "20457 Hamburg"),
+        (60, 105, "Tel. 040 765432"),
+        (380, 140, "Rechnungsnummer:"), (480, 140, "583310"),
+        (380, 155, "Rechnungsdatum:"), (480, 155, "12.06.2019"),
+        (300, 500, "Nettobetrag"), (480, 500, "612,00"),
+        (300, 515, "MwSt. 19%"), (480, 515, "116,28"),
+        (300, 530, "Gesamtbetrag"), (480, 530, "728,28"),
     ]
     for x, y, text in lines:
         pg.insert_text((x, y), text, fontsize=10)
@@ -341,10 +341,10 @@ def test_born_digital_pdf_through_the_text_layer(tmp_path: Path) -> None:
     ex = RuleExtractor().extract([page], load_template("invoice"))
     v = _values(ex)
     assert ex.meta["language"] == "de"
-    assert v["invoice_number"] == "471102"
-    assert _field(ex, "issue_date").normalized == "2014-03-05"
-    assert (v["subtotal"], v["tax"], v["total"]) == ("473,00", "89,87", "562,87")
-    assert v["vendor_name"] == "Lieferant GmbH"
+    assert v["invoice_number"] == "583310"
+    assert _field(ex, "issue_date").normalized == "2019-06-12"
+    assert (v["subtotal"], v["tax"], v["total"]) == ("612,00", "116,28", "728,28")
+    assert v["vendor_name"] == "Lieferant Nord AG"
 
 
 def test_registry_builds_it_and_it_is_an_extractor() -> None:

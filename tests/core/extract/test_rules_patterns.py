@@ -23,13 +23,13 @@ def _amounts(text: str, **kw: bool) -> list[tuple[str, str | None]]:
 
 
 @pytest.mark.parametrize(("text", "want"), [
-    ("合計 ¥1,036,607", [("¥1,036,607", "1036607")]),
+    ("合計 ¥1,184,275", [("¥1,184,275", "1184275")]),
     ("小計 1,700円", [("1,700円", "1700")]),
     ("￥１２３，４５６", [("￥１２３，４５６", "123456")]),
-    ("합계 ₩55,110", [("₩55,110", "55110")]),
-    ("Total 1.908,19 €", [("1.908,19 €", "1908.19")]),
+    ("합계 ₩62,430", [("₩62,430", "62430")]),
+    ("Total 2.117,43 €", [("2.117,43 €", "2117.43")]),
     ("Tax 6.25% $1.05", [("$1.05", "1.05")]),
-    ("金額 ¥30,012-", [("¥30,012", "30012")]),
+    ("金額 ¥33,880-", [("¥33,880", "33880")]),
     ("Total -8,79", [("-8,79", "-8.79")]),
     ("TOTAL RM 5.90", [("5.90", "5.90")]),
 ])
@@ -50,22 +50,22 @@ def test_letter_spaced_amounts_are_one_number_only_when_proved() -> None:
 
 def test_comma_decimal_languages() -> None:
     assert parse_amount("1.590", comma_decimal=True) == Decimal("1590")
-    assert parse_amount("593,36") == Decimal("593.36")
-    assert parse_amount("1,171.02") == Decimal("1171.02")
+    assert parse_amount("531,06") == Decimal("531.06")
+    assert parse_amount("1,284.37") == Decimal("1284.37")
 
 
 @pytest.mark.parametrize(("text", "iso"), [
-    ("令和7年2月13日(木)", "2025-02-13"),
+    ("令和6年9月4日(木)", "2024-09-04"),
     ("平成31年4月30日", "2019-04-30"),
-    ("2026年04月21日", "2026-04-21"),
-    ("２０２６年５月３０日", "2026-05-30"),
-    ("2027년 9월 24일", "2027-09-24"),
-    ("Date: May 22, 2026 15:39", "2026-05-22"),
-    ("15 Dec 2027", "2027-12-15"),
-    ("11. März 2014", "2014-03-11"),
-    ("02 Juillet 2015", "2015-07-02"),
-    ("13.08.2025", "2025-08-13"),
-    ("2026.06.06(토)", "2026-06-06"),
+    ("2026年04月28日", "2026-04-28"),
+    ("２０２６年６月１２日", "2026-06-12"),
+    ("2027년 8월 17일", "2027-08-17"),
+    ("Date: May 29, 2026 15:39", "2026-05-29"),
+    ("22 Dec 2027", "2027-12-22"),
+    ("18. März 2014", "2014-03-18"),
+    ("09 Juillet 2015", "2015-07-09"),
+    ("20.08.2025", "2025-08-20"),
+    ("2026.06.13(토)", "2026-06-13"),
     ("ORD #12 -REG #7-05/11/202414:20:31", "2024-11-05"),
 ])
 def test_dates(text: str, iso: str) -> None:
@@ -80,14 +80,14 @@ def test_a_day_that_does_not_exist_is_flagged() -> None:
 
 def test_us_dates_when_asked() -> None:
     assert find_dates("01/02/2027", month_first=True)[0].normalized == "2027-01-02"
-    assert find_dates("01/18/2027")[0].normalized == "2027-01-18"
+    assert find_dates("01/25/2027")[0].normalized == "2027-01-25"
 
 
 def test_times_phones_emails() -> None:
     assert [f.normalized for f in find_times("21:55 and 8:20 PM")] == ["21:55", "20:20"]
-    text = "TEL 03-3985-2768 / +1 (564) 555-7064 / 〒282-2439"
+    text = "TEL 03-4412-9051 / +1 (415) 555-0182 / 〒282-2439"
     phones = [text[f.start : f.end] for f in find_phones(text)]
-    assert "03-3985-2768" in phones and "+1 (564) 555-7064" in phones
+    assert "03-4412-9051" in phones and "+1 (415) 555-0182" in phones
     assert [f.normalized for f in find_emails("E-mail: Shota.W@example.co.jp")] == [
         "shota.w@example.co.jp"
     ]

@@ -303,7 +303,7 @@ _TIME = re.compile(
 
 
 def find_times(text: str) -> list[Found]:
-    """Times of day (``14:11``, ``8:20 AM``, ``13:16:21``)."""
+    """Times of day (``14:11``, ``9:35 AM``, ``13:16:21``)."""
     out = []
     for m in _TIME.finditer(nfkc(text)):
         h, mi = int(m.group("h")), int(m.group("m"))
@@ -324,7 +324,7 @@ _PHONE = re.compile(
 
 
 def find_phones(text: str) -> list[Found]:
-    """Phone numbers: 7 to 15 digits in groups (``03-3985-2768``, ``+1 (564) 555-7064``)."""
+    """Phone numbers: 7 to 15 digits in groups (``03-4412-9051``, ``+1 (415) 555-0182``)."""
     out = []
     view = nfkc(text)
     for m in _PHONE.finditer(view):
@@ -360,7 +360,7 @@ _ID = re.compile(r"[#№]?[A-Za-z0-9][A-Za-z0-9_./#-]*[A-Za-z0-9]|[0-9]")
 
 
 def find_ids(text: str) -> list[Found]:
-    """Identifier-like words that hold at least one digit (``INV-2026-92753``, ``No.2027``)."""
+    """Identifier-like words that hold at least one digit (``INV-2026-41877``, ``No.2027``)."""
     out = []
     view = nfkc(text)
     for m in _ID.finditer(view):

@@ -459,7 +459,7 @@ class _Reader:
                 if len(re.findall(r"[^\W\d_]", re.sub(r"\([^)]*\)", "", between))) >= 3:
                     cand.score -= 1.5  # "Total 0% supplies: 50.82" is not the total
             if spec.name in PARTY_FIELDS and re.match(r"\s{0,2}[^\s:：]", right.text):
-                continue  # "Lieferant GmbH": the label word is part of a name
+                continue  # "Lieferant Nord AG": the label word is part of a name
             cstart = row.starts[row.cell_at(hit.start)]
             if spec.name in PARTY_FIELDS and re.search(r"\w", row.text[cstart : hit.start]):
                 continue  # "Art-Nr-Lieferant": a column header, not a party's label
@@ -1157,7 +1157,7 @@ class _Reader:
         self._choose_amounts([n for n in amount_names if self.cands.get(n)])
 
     def _second_amount_tax(self) -> None:
-        """A totals row with two amounts (合计 ¥16475.92 ¥988.56): the second is the tax."""
+        """A totals row with two amounts (合计 ¥15230.40 ¥913.82): the second is the tax."""
         doc = self.doc
         for c in self.cands.get("subtotal", []):
             row = next((r for r in doc.rows if r.page == c.page and c.span.idx

@@ -248,7 +248,7 @@ def _fix_ocr(name: str, text: str) -> str:
     if name == "description":
         return re.sub(r"(?<=[\u30a1-\u30fa])一", "ー", text)
     if name in ("unit_price", "amount") and _LOST_POINT.fullmatch(text):
-        return text.replace(" ", ".")  # "1327 54": the decimal point was not read
+        return text.replace(" ", ".")  # "1418 62": the decimal point was not read
     return text
 
 
@@ -1221,7 +1221,7 @@ def _receipt_numbers(row: _Row, middle: list[Segment], decimal_comma: bool | Non
 
 
 def _decimal_comma(pages: Sequence[OcrPage]) -> bool | None:
-    """Whether the document writes decimals with a comma (``346,67``), when it shows."""
+    """Whether the document writes decimals with a comma (``358,12``), when it shows."""
     comma = dot = 0
     for page in pages:
         text = page.text

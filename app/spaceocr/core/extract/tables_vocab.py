@@ -185,8 +185,8 @@ def _looks_numeric(t: str) -> bool:
 def parse_number(text: str, *, decimal_comma: bool | None = None) -> Decimal | None:
     """A printed number or amount as a Decimal, or None when the text is not one.
 
-    Takes ``¥1,070``, ``￥１，１１０``, ``350円``, ``$15.34``, ``2.240,15``, ``346,67``,
-    ``0,0520``, ``-5,00``, ``5,00-``, ``97. 09``. ``decimal_comma`` says how to read a lone
+    Takes ``¥1,120``, ``￥１，２３０``, ``350円``, ``$16.48``, ``2.318,40``, ``358,12``,
+    ``0,0480``, ``-5,00``, ``5,00-``, ``97. 09``. ``decimal_comma`` says how to read a lone
     ``1.000`` / ``1,000`` when the document's convention is known.
     """
     t = fold(text).strip()
@@ -251,7 +251,7 @@ _QTY_TIMES = re.compile(
 def split_quantity(
     text: str, *, amount: Decimal | None = None
 ) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
-    """Where the quantity (and a unit price after it) sit in a receipt's ``2 @ $7.67`` text.
+    """Where the quantity (and a unit price after it) sit in a receipt's ``2 @ $8.24`` text.
 
     Returns ``((q_start, q_end), (p_start, p_end) | None)`` as offsets into ``text`` (the price
     part as printed after ``@``, marks included), or None when the text is not a quantity.
