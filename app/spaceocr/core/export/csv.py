@@ -11,12 +11,17 @@ from __future__ import annotations
 import csv
 import io
 import logging
-import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import IO
 
-from spaceocr.core.export.table import as_rows, columns_for, neutralize, table_lines
+from spaceocr.core.export.table import (
+    as_rows,
+    atomic_file,
+    columns_for,
+    neutralize,
+    table_lines,
+)
 from spaceocr.core.store.rows import CellView, SheetRow
 from spaceocr.core.templates.schema import Template
 from spaceocr.core.types import DocumentResult
@@ -79,15 +84,9 @@ def export_csv(
     Returns:
         The number of documents written.
     """
-    target = Path(path)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    try:
-        with open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
-            n = write_rows_csv(rows_or_results, template, fh, select=select)
-        os.replace(tmp, target)
-    finally:
-        tmp.unlink(missing_ok=True)
-    logger.info("wrote %d documents to %s", n, target)
+    with atomic_file(path, "w", encoding="utf-8-sig", newline="") as fh:
+        n = write_rows_csv(rows_or_results, template, fh, select=select)
+    logger.info("wrote %d documents to %s", n, path)
     return n
 
 

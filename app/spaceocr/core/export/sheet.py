@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from pathlib import Path
 from typing import Any
 
 from spaceocr.core.export.json import to_api_dict
+from spaceocr.core.export.table import atomic_file
 from spaceocr.core.store import Store
 
 __all__ = ["EXPORT_FORMATS", "export_sheet", "sheet_to_api_json"]
@@ -68,12 +68,8 @@ def export_sheet(
         raise ValueError(f"{target}: cannot tell the format; use .csv, .xlsx or .json")
     if fmt == "json":
         obj = sheet_to_api_json(store, sheet, where=where, sort=sort)
-        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        try:
-            tmp.write_text(json.dumps(obj, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-            os.replace(tmp, target)
-        finally:
-            tmp.unlink(missing_ok=True)
+        with atomic_file(target, "w", encoding="utf-8") as fh:
+            fh.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
         return len(obj["results"])
     template = store.sheet_template(sheet)
     columns = store.select_columns(sheet, select)

@@ -12,9 +12,13 @@ text. A plain signed number (``-1,234``) cannot be a formula and is left alone.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
 
 from spaceocr.core.store.rows import CellView, SheetRow, row_from_result
 from spaceocr.core.templates.schema import Template
@@ -25,6 +29,7 @@ __all__ = [
     "Column",
     "TableLine",
     "as_rows",
+    "atomic_file",
     "columns_for",
     "is_formula_like",
     "neutralize",
@@ -133,3 +138,17 @@ def table_lines(rows: Iterable[SheetRow], columns: Sequence[Column]) -> Iterator
                     n,
                     tuple(item.get(col.field) if col.array == array else None for col in columns),
                 )
+
+
+@contextlib.contextmanager
+def atomic_file(path: str | Path, mode: str, **open_kwargs: Any) -> Iterator[IO[Any]]:
+    """A file that appears at ``path`` only once fully written: a failed export leaves no
+    half file (written beside the target, then renamed over it)."""
+    target = Path(path)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, mode, **open_kwargs) as fh:
+            yield fh
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)

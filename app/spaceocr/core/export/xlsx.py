@@ -11,14 +11,20 @@ it is never run. Sheet ``match_ratio``: the same layout holding each value's mat
 from __future__ import annotations
 
 import logging
-import os
 import unicodedata
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
 
-from spaceocr.core.export.table import Column, as_rows, columns_for, is_formula_like, table_lines
+from spaceocr.core.export.table import (
+    Column,
+    as_rows,
+    atomic_file,
+    columns_for,
+    is_formula_like,
+    table_lines,
+)
 from spaceocr.core.store.rows import CellView, SheetRow
 from spaceocr.core.templates.schema import Template
 from spaceocr.core.types import DocumentResult
@@ -155,13 +161,7 @@ def export_xlsx(
     Returns:
         The number of documents written.
     """
-    target = Path(path)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    try:
-        with open(tmp, "wb") as fh:
-            n = write_xlsx(rows_or_results, template, fh, select=select)
-        os.replace(tmp, target)
-    finally:
-        tmp.unlink(missing_ok=True)
-    logger.info("wrote %d documents to %s", n, target)
+    with atomic_file(path, "wb") as fh:
+        n = write_xlsx(rows_or_results, template, fh, select=select)
+    logger.info("wrote %d documents to %s", n, path)
     return n
