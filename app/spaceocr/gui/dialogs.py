@@ -64,7 +64,7 @@ def template_to_json(template: Any) -> dict[str, Any]:
         if f.labels:
             d["labels"] = {k: list(v) for k, v in f.labels.items()}
         if f.children:
-            d["fields"] = [spec(c) for c in f.children]
+            d["children"] = [spec(c) for c in f.children]
         return d
 
     out: dict[str, Any] = {"name": template.name, "fields": [spec(f) for f in template.fields]}
@@ -277,6 +277,16 @@ class SettingsDialog(QDialog):
         form.addRow(row)
         return box
 
+    def _warn(self, title: str, text: str) -> None:
+        """Say what went wrong without blocking (the dialog stays open)."""
+        self.problem = text
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self
+        )
+        box.setObjectName("settingsProblem")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
     # ----------------------------------------------------------------- actions
     def _choose_store(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -304,7 +314,7 @@ class SettingsDialog(QDialog):
             tpl = load_fields_file(path)
         except Exception as exc:  # noqa: BLE001 - say what is wrong with the file
             _, text = exception_text(exc, file=Path(path).name)
-            QMessageBox.warning(self, self.tr("Field list"), text)
+            self._warn(self.tr("Field list"), text)
             return False
         self.template_combo.addItem(tpl.name, path)
         self.template_combo.setCurrentIndex(self.template_combo.count() - 1)
@@ -330,7 +340,7 @@ class SettingsDialog(QDialog):
             )
         except Exception as exc:  # noqa: BLE001
             _, text = exception_text(exc, file=Path(path).name)
-            QMessageBox.warning(self, self.tr("Field list"), text)
+            self._warn(self.tr("Field list"), text)
             return False
         return True
 
@@ -361,8 +371,7 @@ class SettingsDialog(QDialog):
             save_settings(new, self.settings_path)
         except Exception as exc:  # noqa: BLE001 - keep the dialog open and say why
             _, text = exception_text(exc)
-            self.problem = text
-            QMessageBox.warning(self, self.tr("Settings"), text)
+            self._warn(self.tr("Settings"), text)
             return
         changed_restart = (
             new.ui_language != self.settings.ui_language
