@@ -119,6 +119,7 @@ def test_keyboard_review_visits_every_flagged_value_of_the_batch(
         if w.statusBar().currentMessage() == "Nothing left to review.":
             break
     assert visited == [("doc0.pdf", f) for f in FLAGGED] + [("doc1.pdf", f) for f in FLAGGED]
+    assert [j.needs_review for j in w.batch.model.jobs()] == [0, 0]  # the queue follows
     # the last confirmed value looks confirmed in the table
     idx = w.line_model.index_of("line_items[1].amount")
     assert idx.data(ClerkStateRole) == CONFIRMED

@@ -1047,6 +1047,14 @@ class MainWindow(QMainWindow):
         self._refresh_shown(key)
 
     def _refresh_shown(self, key: DocKey) -> None:
+        review = self._book.get(key)
+        if review is not None:  # the queue's "to review" count follows the clerk
+            for job_id, k in self._job_keys.items():
+                try:
+                    if k == key and self.batch.model.job(job_id).state is JobState.DONE:
+                        self.batch.model.update(job_id, needs_review=len(review.flagged()))
+                except KeyError:  # the job was cleared from the queue
+                    continue
         if self._shown_key != key:
             return
         review = self._book[key]
