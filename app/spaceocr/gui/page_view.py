@@ -63,7 +63,13 @@ class BoxStyle:
     @staticmethod
     def pen(is_confident: bool, is_highlighted: bool, state: str = "") -> QPen:
         if is_highlighted:
-            pen = QPen(QColor(20, 90, 230), 3.5)
+            # the selected value keeps its dashes while it still needs a look
+            dashed = not is_confident and not state
+            pen = QPen(
+                QColor(20, 90, 230),
+                3.5,
+                Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine,
+            )
         elif state == "corrected":
             pen = QPen(QColor(130, 50, 200), 2.5)
         elif state == "confirmed":
