@@ -129,7 +129,7 @@ def iter_field_refs(result: Any) -> Iterator[FieldRef]:
 def display_name(ref: FieldRef, titles: Mapping[str, str] | None = None) -> str:
     """The name a clerk reads: the template's title ("Total", "合計"), else the id."""
     titles = titles or {}
-    title = titles.get(ref.field.name, ref.field.name)
+    title = str(titles.get(ref.field.name, ref.field.name))
     if ref.array is not None and ref.item_index is not None:
         return QCoreApplication.translate("FieldTable", "{array} {n}: {name}").format(
             array=titles.get(ref.array, ref.array), n=ref.item_index + 1, name=title
