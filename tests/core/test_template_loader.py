@@ -87,10 +87,10 @@ def test_unknown_template_lists_the_builtins():
     assert "receipt" in str(ei.value) and ei.value.code == "template_not_found"
 
 
-@pytest.mark.parametrize("name", sorted(EVALUATED) + ["purchase_order"])
+@pytest.mark.parametrize("name", [*sorted(EVALUATED), "purchase_order"])
 def test_every_builtin_field_has_a_title_in_every_ui_language(name):
     tpl = load_template(name)
-    fields = [f for f in tpl.fields] + [c for f in tpl.fields for c in f.children]
+    fields = list(tpl.fields) + [c for f in tpl.fields for c in f.children]
     for f in fields:
         for lang in ("en", "ja", "ko", "zh-Hans", "zh-Hant"):
             assert f.title.get(lang), (name, f.name, lang)
