@@ -295,7 +295,7 @@ def cloud_smoke_test(cli: Path, env: dict[str, str], folder: Path, timeout: floa
             SPACEOCR_VISION_ENDPOINT=vision.endpoint,
             GOOGLE_API_KEY="AIzaSyTEST-spaceocr-release-smoke",
             ANTHROPIC_BASE_URL=claude.base_url,
-            ANTHROPIC_API_KEY="sk-ant-test-spaceocr-release-smoke",
+            ANTHROPIC_API_KEY="sk-ant-test-smoke",
         )
         cenv.pop("GOOGLE_APPLICATION_CREDENTIALS", None)
         cmd = [str(cli), "extract", "--mode", "cloud", "--template", "receipt", str(page)]

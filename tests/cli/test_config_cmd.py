@@ -101,15 +101,15 @@ def test_set_key_refuses_an_ill_formed_key(isolated_config, capsys, monkeypatch)
 
 
 def test_set_key_notes_an_environment_override(isolated_config, capsys, monkeypatch):
-    monkeypatch.setenv("ANTHROPIC_API_KEY", "sk-ant-test-ENVOVERRIDE1")
-    code, out, err = run(["config", "set-key", "claude"], capsys, "sk-ant-test-STORED00001\n",
+    monkeypatch.setenv("ANTHROPIC_API_KEY", "sk-ant-test-ENV1")
+    code, out, err = run(["config", "set-key", "claude"], capsys, "sk-ant-test-STORED\n",
                          monkeypatch)
     assert code == 0
     assert "ANTHROPIC_API_KEY is set in the environment and takes precedence" in err
     _, out, _ = run(["config", "show"], capsys)
     assert "anthropic  set (env:ANTHROPIC_API_KEY)" in out
     assert "overridden" in out
-    assert "ENVOVERRIDE1" not in out and "STORED00001" not in out
+    assert "test-ENV1" not in out and "test-STORED" not in out
 
 
 def test_delete_key(isolated_config, capsys, monkeypatch):

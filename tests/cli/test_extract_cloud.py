@@ -27,8 +27,8 @@ from tests.support.vision_api import (
 )
 
 W, H = 1000, 1400
-GOOGLE_KEY = "AIzaSyTEST-sentinel-google-key-4f2a9c"
-ANTHROPIC_KEY = "sk-ant-test-sentinel-anthropic-key-77d1e0"
+GOOGLE_KEY = "AIzaTEST-sentinel-g1"
+ANTHROPIC_KEY = "sk-ant-test-SENT77"
 
 BLOCKS = [
     [[Word("BLUE", (80, 60, 260, 120)), Word("HERON", (280, 60, 500, 120)),
