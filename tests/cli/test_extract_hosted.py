@@ -164,7 +164,7 @@ def test_hosted_errors_keep_request_ids_and_never_leak_the_key(isolated_config, 
 
     # an ill-formed key never reaches the server
     before = len(api.requests)
-    monkeypatch.setenv("SPACEOCR_API_KEY", "sk-ant-test-wrongkind99")
+    monkeypatch.setenv("SPACEOCR_API_KEY", "sk-ant-test-wrong9")
     code = main(["extract", "--mode", "hosted", str(img)])
     out3, err3 = capsys.readouterr()
     assert code == 1 and json.loads(out3)["error"]["code"] == "config_error"
@@ -173,7 +173,7 @@ def test_hosted_errors_keep_request_ids_and_never_leak_the_key(isolated_config, 
     logs = "\n".join(records.lines)
     _assert_no_sentinel(out, err, logs, key=UNKNOWN)
     _assert_no_sentinel(out2, err2, out4, err4, logs)
-    assert "sk-ant-test-wrongkind99" not in out3 + err3 + logs
+    assert "sk-ant-test-wrong9" not in out3 + err3 + logs
 
 
 def test_hosted_extract_with_the_key_in_the_keyring(isolated_config, api, monkeypatch, capsys,

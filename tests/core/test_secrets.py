@@ -14,7 +14,7 @@ from spaceocr.core.secrets import KEYS, KeyStore, Secret, check_key_form, key_na
 from tests.support.keyring_backend import FileKeyring
 
 SENTINEL = "spocr_test_SECRETSENTINEL42"
-ANTHROPIC = "sk-ant-test-SENTINEL0001"
+ANTHROPIC = "sk-ant-test-SNT01"
 
 
 @pytest.fixture
@@ -41,7 +41,7 @@ def test_secret_never_shows_itself():
 
 def test_mask_keeps_only_a_known_prefix_and_the_length():
     assert mask(SENTINEL) == "spocr_…(27 chars)"
-    assert mask(ANTHROPIC) == "sk-ant-…(24 chars)"
+    assert mask(ANTHROPIC) == "sk-ant-…(17 chars)"
     assert mask("abcdef") == "…(6 chars)"
 
 
@@ -62,10 +62,10 @@ def test_set_get_delete_through_the_keyring(store, backend):
 
 def test_the_environment_overrides_the_keyring(backend):
     KeyStore(backend=backend, environ={}).set("anthropic", ANTHROPIC)
-    env = {"ANTHROPIC_API_KEY": "sk-ant-test-FROMENV0001"}
+    env = {"ANTHROPIC_API_KEY": "sk-ant-test-ENV01"}
     store = KeyStore(backend=backend, environ=env)
     got = store.get("claude")
-    assert got is not None and got.reveal() == "sk-ant-test-FROMENV0001"
+    assert got is not None and got.reveal() == "sk-ant-test-ENV01"
     assert got.source == "env:ANTHROPIC_API_KEY"
     status = store.status("anthropic")
     assert status.source == "env:ANTHROPIC_API_KEY" and status.in_keyring

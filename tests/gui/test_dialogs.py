@@ -25,7 +25,7 @@ from tests.support.hosted_api import HostedApi
 from tests.support.keyring_backend import FileKeyring
 
 SPOCR_KEY = "spocr_test_gui0000000001"
-ANTHROPIC_KEY = "sk-ant-test-gui0000000001"
+ANTHROPIC_KEY = "sk-ant-test-GUI01"
 
 
 def close_notices() -> None:

@@ -39,7 +39,7 @@ from tests.support.anthropic_api import (
 from tests.support.httpserver import ReplayServer, Reply
 from tests.support.vision_api import load_recorded
 
-KEY = "sk-ant-test-claude-key-0001"
+KEY = "sk-ant-test-CL01"
 NO_KEYS = KeyStore(environ={}, backend=fail.Keyring())
 FAST = {"retry-after-ms": "5"}  # the SDK honours it: retries stay fast
 
