@@ -13,7 +13,8 @@ Per page:
 3. where PP-OCR left a line's text uncovered or read it with low confidence, Tesseract ``kor``
    reads that line; its Hangul replaces what PP-OCR put there (PP-OCR has no Hangul at all),
    and anything else PP-OCR read well is kept (:mod:`.korean`);
-4. lines and characters are tightened onto their ink (:mod:`.ink`);
+4. lines and characters are tightened onto their ink (:mod:`.ink`); an asterisk read as a
+   middle dot and a decimal point the scan lost are put back (:mod:`.marks`);
 5. on a Japanese page, kanji read in a Chinese-only form get their Japanese form back
    (:mod:`.scripts`);
 6. segments are grouped into rows in reading order and every character's quad is mapped back
@@ -35,6 +36,7 @@ from PIL import Image
 from spaceocr.core.errors import Cancelled, EngineRequestFailed, EngineUnavailable
 from spaceocr.core.ocr.ink import tighten_lines
 from spaceocr.core.ocr.layout import build_chars, group_rows
+from spaceocr.core.ocr.marks import restore_asterisks, restore_decimal_points
 from spaceocr.core.ocr.orientation import flat_angle, rotate_upright, unrotate_point
 from spaceocr.core.ocr.ppocr import Detection, PpOcr
 from spaceocr.core.ocr.scripts import is_japanese_page, japanese_form
@@ -167,6 +169,8 @@ class EmbeddedEngine:
                 elif self._korean_enabled:
                     warnings.append("korean_unavailable")
                 tighten_lines(lines, upright)
+                restore_asterisks(lines, upright)
+                restore_decimal_points(lines)
             except (Cancelled, EngineRequestFailed, EngineUnavailable):
                 raise
             except MemoryError as exc:

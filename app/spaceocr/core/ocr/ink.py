@@ -22,7 +22,7 @@ from PIL import Image
 
 from spaceocr.core.ocr.ppocr import RawLine
 
-__all__ = ["MIN_CONTRAST", "tighten_lines"]
+__all__ = ["MIN_CONTRAST", "crop_line", "tighten_lines"]
 
 logger = logging.getLogger(__name__)
 
@@ -34,7 +34,8 @@ _ROW_SHARE = 0.01
 _RULE_SHARE = 0.9
 
 
-def _crop(gray: np.ndarray, line: RawLine) -> np.ndarray | None:
+def crop_line(gray: np.ndarray, line: RawLine) -> np.ndarray | None:
+    """The line cut out upright: ``round(height)`` rows by ``round(length)`` columns."""
     import cv2
 
     w = round(line.length)
@@ -74,7 +75,7 @@ def _text_band(ink: np.ndarray) -> tuple[int, int] | None:
 
 def tighten_line(gray: np.ndarray, line: RawLine) -> bool:
     """Move ``line``'s top, bottom and characters onto its ink; True when it changed."""
-    crop = _crop(gray, line)
+    crop = crop_line(gray, line)
     if crop is None or not line.chars:
         return False
     lo, hi = np.percentile(crop, (5, 95))
