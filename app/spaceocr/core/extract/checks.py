@@ -135,8 +135,8 @@ def _points_for_commas(row: tuple[ExtractedField, ...]) -> tuple[ExtractedField,
     for c in row:
         if c.name in _MONEY_CELLS and c.value:
             found = pt.find_amounts(c.value)
-            if len(found) == 1 and found[0].fixed and found[0].normalized:
-                f = found[0]
+            f = found[0] if len(found) == 1 else None
+            if f is not None and f.fixed and f.normalized:
                 text = c.value[: f.start] + f.fixed + c.value[f.end :]
                 c = dataclasses.replace(
                     c, value=text, printed=c.printed or c.value, normalized=f.normalized,

@@ -1224,9 +1224,9 @@ class _Reader:
             "tax" in pick
         ):
             # no total label: the amount due that is subtotal + tax is the total
-            a, b = pick["subtotal"].amount, pick["tax"].amount
-            due = [x for x in cands.get("amount_due", []) if a is not None and b is not None
-                   and x.amount == a + b]
+            net, vat = pick["subtotal"].amount, pick["tax"].amount
+            due = [x for x in cands.get("amount_due", []) if net is not None and vat is not None
+                   and x.amount == net + vat]
             if due:
                 d = due[0]
                 pick["total"] = Cand("total", d.span, d.page, d.normalized, d.score, "sum",
