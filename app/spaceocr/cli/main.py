@@ -26,6 +26,7 @@ _COMMANDS = (
     "sheet",
     "config",
     "webhook",
+    "hosted",
     "gui",
 )
 
