@@ -25,7 +25,7 @@ import sys
 import threading
 import zlib
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -997,6 +997,68 @@ class Store:
         if ref.array:
             return row.items[ref.array][ref.item_index][ref.field]
         return row.cells[ref.field]
+
+    def cell_snapshot(
+        self, sheet: str, doc: str | int, field: str | CellRef
+    ) -> dict[str, Any] | None:
+        """Every stored column of one cell, to put it back later with :meth:`restore_cell`
+        (the exact undo of a :meth:`set_value`); None when the cell is not stored.
+
+        Raises:
+            SheetNotFound, SheetDocumentNotFound.
+        """
+        ref = parse_cell_ref(field) if isinstance(field, str) else field
+        doc_id = self.resolve_document(sheet, doc)
+        conn = self._conn()
+        with self._guard():
+            cur = conn.execute(
+                "SELECT * FROM cells WHERE result_id = ? AND array_field = ? "
+                "AND item_index = ? AND field = ?",
+                (doc_id, ref.array, ref.item_index, ref.field),
+            )
+            row = cur.fetchone()
+            names = [d[0] for d in cur.description]
+        return None if row is None else dict(zip(names, row, strict=True))
+
+    def restore_cell(
+        self,
+        sheet: str,
+        doc: str | int,
+        field: str | CellRef,
+        snapshot: Mapping[str, Any] | None,
+    ) -> None:
+        """Put one cell back exactly as :meth:`cell_snapshot` read it: value, box, status,
+        original and the clerk's flags; a None snapshot removes a cell an edit added.
+
+        Raises:
+            SheetNotFound, SheetDocumentNotFound, ValueError (a snapshot of another cell).
+        """
+        ref = parse_cell_ref(field) if isinstance(field, str) else field
+        doc_id = self.resolve_document(sheet, doc)
+        key = (doc_id, ref.array, ref.item_index, ref.field)
+        if snapshot is not None and tuple(
+            snapshot.get(k) for k in ("result_id", "array_field", "item_index", "field")
+        ) != key:
+            raise ValueError(f"the snapshot is not of cell {str(ref)!r} of document {doc_id}")
+        now = _now()
+        with self._write() as conn:
+            conn.execute(
+                "DELETE FROM cells WHERE result_id = ? AND array_field = ? AND item_index = ? "
+                "AND field = ?",
+                key,
+            )
+            if snapshot is not None:
+                names = list(snapshot)
+                known = {r[1] for r in conn.execute("PRAGMA table_info(cells)")}
+                if not set(names) <= known:
+                    raise ValueError("the snapshot names columns a cell does not have")
+                conn.execute(
+                    f"INSERT INTO cells ({', '.join(names)}) "
+                    f"VALUES ({', '.join('?' * len(names))})",
+                    [snapshot[n] for n in names],
+                )
+            _refresh_review_count(conn, doc_id, now)
+        logger.info("sheet %r doc %d: %s restored", sheet, doc_id, ref)
 
     def confirm(
         self,
