@@ -134,6 +134,18 @@ class TestHeaderTable:
         items = find_line_items([page], SPEC)
         assert items[0][0].value == "ノートパソコン"
 
+    def test_kana_run_needs_a_full_width_gap_to_be_spaced(self) -> None:
+        rows = ja_invoice_rows()
+        # estimated boxes of narrow kana leave 0.7 em between ノー and トパソコン: no space;
+        # the same gap between a katakana word and a kanji is the printed space it is
+        rows[2] = (rows[2][0], [(80, "ノー"), (134, "トパソコン"), *rows[2][1][1:]])
+        rows[3] = (rows[3][0], [(80, "ボールペン"), (194, "黒"), *rows[3][1][1:]])
+        # a full-width space (1 em and more) is kept
+        rows[4] = (rows[4][0], [(80, "ノート"), (162, "パソコン"), *rows[4][1][1:]])
+        page = make_page(rows, align=_align(rows))
+        items = find_line_items([page], SPEC)
+        assert [r[0].value for r in items] == ["ノートパソコン", "ボールペン 黒", "ノート パソコン"]
+
     def test_table_end_is_above_the_totals(self) -> None:
         rows = ja_invoice_rows()
         page = make_page(rows, align=_align(rows))

@@ -25,7 +25,12 @@ __all__ = ["Segment", "VisualLine", "estimate_skew", "page_lines"]
 SEGMENT_GAP = 1.2
 #: A gap wider than this many character heights between two characters is a printed space.
 SPACE_GAP = 0.22
+#: Between two kanji (or a kanji and a kana) a printed space is at least half an em.
 CJK_SPACE_GAP = 0.5
+#: Inside a run of katakana (or of hiragana) Japanese prints no space but a full-width one,
+#: while the engines' estimated boxes of narrow and small kana (ー, ッ, ィ) leave gaps of up to
+#: ~0.7 em: only a gap of a whole em is a space there (``ノートパソコン``, not ``ノー トパソコン``).
+KANA_SPACE_GAP = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,6 +258,36 @@ def _unspaced_script(ch: str) -> bool:
     )
 
 
+def _kana_script(ch: str) -> str | None:
+    """``"katakana"`` or ``"hiragana"`` for a kana (the prolonged sound mark ``ー`` and the
+    iteration marks go with either), else None."""
+    if not ch:
+        return None
+    o = ord(ch)
+    if 0x30A0 <= o <= 0x30FF or 0xFF65 <= o <= 0xFF9F or 0x31F0 <= o <= 0x31FF:
+        return "any" if ch in "ー・" else "katakana"
+    if 0x3040 <= o <= 0x309F:
+        return "hiragana"
+    return None
+
+
+def _same_kana_run(a: str, b: str) -> bool:
+    """True when two neighbouring characters belong to one run of the same kana script."""
+    ka, kb = _kana_script(a), _kana_script(b)
+    if ka is None or kb is None:
+        return False
+    return ka == kb or "any" in (ka, kb)
+
+
+def _space_limit(p: str, g: str) -> float:
+    """How many character heights a gap between ``p`` and ``g`` must exceed to be a space."""
+    if _same_kana_run(p, g):
+        return KANA_SPACE_GAP
+    if _unspaced_script(p) and _unspaced_script(g):
+        return CJK_SPACE_GAP
+    return SPACE_GAP
+
+
 def _segments(gl: list[_Glyph]) -> list[Segment]:
     gl = sorted(gl, key=lambda g: (g.x0, g.x1))
     hmed = statistics.median([g.h for g in gl])
@@ -275,7 +310,7 @@ def _segments(gl: list[_Glyph]) -> list[Segment]:
                 # a word break of the OCR between two kana/han chars is not a printed space,
                 # and their estimated boxes leave gaps: only a gap of half an em is a space
                 unspaced = _unspaced_script(p.text[-1:]) and _unspaced_script(g.text[:1])
-                limit = (CJK_SPACE_GAP if unspaced else SPACE_GAP) * hmed
+                limit = _space_limit(p.text[-1:], g.text[:1]) * hmed
                 if gap > limit or (g.word != p.word and not unspaced):
                     parts.append(" ")
                     idx.append(-1)
