@@ -885,7 +885,7 @@ class _Reader:
         if issuer and lb.COMPANY_RE.search(issuer[0].span.text):
             self._add(issuer[0])
             return
-        for r in top[:8]:
+        for k, r in enumerate(top[:8]):
             cells = [c for c in r.cells if len(re.findall(r"\w", c.text)) >= 2]
             if not cells:
                 continue
@@ -895,16 +895,40 @@ class _Reader:
                 r"(?i)(no|nr|#)\.?\s?[\w-]*\d[\w-]*", t
             ):
                 continue
-            if sum(ch.isalpha() for ch in t) < 2:
-                continue
+            if sum(ch.isalpha() for ch in t) < 2 or _sentence_like(t):
+                continue  # "Your order number is", "Welcome to ...": a greeting, not a name
             s = _text_value(r.span if len(r.cells) <= 2 and _gapless(r) else c.span)
             if s is None:
                 continue
             cand = Cand("merchant_name", s, r.page, None, 4.0, "top_line", y=c.y0)
             if _low_conf(doc, r.page, s):
                 cand.reasons.append("low_ocr_confidence")
+            company = self._company_under_logo(top[k + 1 : k + 4], s.text)
+            if company is not None:
+                cand = company
             self._add(cand)
             return
+
+    def _company_under_logo(self, rows: list[Row], top: str) -> Cand | None:
+        """A receipt that opens with its brand's logo word (``acme``) prints the trading name
+        with its legal form (``Acme Trading Sdn Bhd``) in the lines under it, before the
+        address: that line is the merchant. Which of the two the reader wants is a guess."""
+        if " " in top.strip() or lb.COMPANY_RE.search(top):
+            return None
+        for r in rows:
+            t = r.text.strip()
+            if lb.ADDRESS_RE.search(t) or pt.find_phones(t) or pt.find_dates(t):
+                return None
+            if lb.COMPANY_RE.search(t) and not _sentence_like(t) and not re.search(
+                r"[:：]", t
+            ):
+                s = _text_value(r.span)
+                if s is None:
+                    return None
+                c = Cand("merchant_name", s, r.page, None, 4.0, "under_logo", y=r.y0)
+                c.reasons.append("position_guess")
+                return c
+        return None
 
     def _merchant_address(self) -> None:
         """The lines under a receipt's merchant name that read as an address."""
@@ -928,8 +952,8 @@ class _Reader:
             last = r  # the header block goes on through the lines skipped below
             # the merchant's ids, a labelled line ("Company no : ..."), a line in brackets:
             # skipped above the address, the end of it below
-            if _is_title(t) or any(h.row is r and h.weight > 3 for h in doc.hits) or re.fullmatch(
-                r"\(?\s?(?:CO\.?\s?REG\.?\s?(?:NO)?\s?[:.]?\s?)?[0-9][0-9A-Z -]{4,}\)?", t
+            if _is_title(t) or any(h.row is r and h.weight > 3 for h in doc.hits) or (
+                _REG_NO_LINE.fullmatch(t)
             ) or re.search(r"(?i)co(?:mpany)?\.?\s?reg|company\s?no|(?<![a-z])gst(?![a-z])|"
                            r"登録番号|사업자|[:：]", t) or re.fullmatch(r"\(.*\)", t):
                 if parts:
@@ -1329,6 +1353,13 @@ def _clean_text(s: Span) -> Span:
     return s.sub(a, b).stripped(" ")
 
 
+#: a company registration number on a line of its own (``(123456-X)``, ``CO.REG: 98765-A``):
+#: digits with at most a one- or two-letter check suffix, so that a postcode with its town
+#: (``40170 SETIA ALAM``) or a branch line (``0123-TAMAN INDAH``) is not taken for one
+_REG_NO_LINE = re.compile(
+    r"\(?\s?(?:CO\.?\s?REG\.?\s?(?:NO)?\s?[:.]?\s?)?[0-9][0-9 -]{3,}[0-9]"
+    r"(?:\s?-?\s?[A-Z]{1,2})?\s?\)?"
+)
 #: an amount printed without its decimal point: ``¥20480 15`` (a sign or mark may lead)
 _LOST_POINT_TOTAL = re.compile(
     r"(?<![\d.,])(?P<cur>[^\w\s]?)(?P<int>\d{2,}) (?P<dec>\d{2})(?![\d.,%])"
@@ -1340,6 +1371,14 @@ _SENTENCE_WORDS = re.compile(
     r"(?i)(?<![a-z])(?:your|you|is|are|was|thank|thanks|please|welcome|order number|visit)"
     r"(?![a-z])"
 )
+
+
+def _sentence_like(text: str) -> bool:
+    """A line of three or more words that reads as a sentence (a greeting, an instruction)."""
+    v = pt.nfkc(text).strip()
+    if len(v.split()) < 3 or lb.COMPANY_RE.search(v):
+        return False
+    return bool(_SENTENCE_WORDS.search(v) or re.search(r"[!?]$", v))
 
 
 def suspect_name(text: str, lang: str, page_text: str = "") -> str | None:
@@ -1443,7 +1482,7 @@ def _addressy(t: str) -> bool:
 def _place_name(t: str) -> bool:
     """A line of one or two words of letters only (``Ontario``, ``Portugal``): the state or
     country that closes an address block."""
-    words = pt.nfkc(t).strip(" ,.").split()
+    words = re.sub(r"[,.]", " ", pt.nfkc(t)).split()  # "Selangor, Malaysia": two words
     return 1 <= len(words) <= 2 and all(re.fullmatch(r"[^\W\d_]{3,}", w) for w in words)
 
 
