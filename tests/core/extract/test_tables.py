@@ -259,6 +259,52 @@ class TestHeaderTable:
         ]
 
     @pytest.mark.parametrize(
+        ("code_label", "codes", "desc_label", "descs"),
+        [
+            ("Art.-Nr.", ("WA997-HT", "KP05"), "Bezeichnung", ("Wirkarbeit HT", "Kopierpapier A4")),
+            ("Item no.", ("100230-7", "A-77"), "Description", ("Widget blue", "Cable 2 m")),
+            ("SKU", ("SK8812", "SK0042"), "Product", ("Desk lamp", "Paper A4 500 sheets")),
+            ("品番", ("A-100", "B205"), "品名", ("ボールペン 黒", "クリアファイル")),
+        ],
+    )
+    def test_article_number_column_is_kept_out_of_the_description(
+        self, code_label: str, codes: tuple[str, str], desc_label: str, descs: tuple[str, str]
+    ) -> None:
+        # the code column is just wide enough for its longest code: the gap to the name is
+        # narrower than a column gap, so the OCR reads code and name as one cell
+        width = max(len(t) * (20 if ord(t[0]) > 0x2E80 else 11) for t in (code_label, *codes))
+        xd = 60 + width + 14
+        rows = [
+            (200, [(60, code_label), (xd, desc_label), (560, "Qty"), (700, "Price"),
+                   (880, "Amount")]),
+            (240, [(60, codes[0]), (xd, descs[0]), (590, "2"), (800, "5.00"), (940, "10.00")]),
+            (280, [(60, codes[1]), (xd, descs[1]), (590, "1"), (800, "7.50"), (940, "7.50")]),
+            (340, [(700, "Total"), (940, "17.50")]),
+        ]
+        page = make_page(rows, align={590: R, 800: R, 940: R})
+        assert len(page_lines(page)[1].segments) == 4  # code and name in one segment
+        items = find_line_items([page], SPEC)
+        assert [r[0].value for r in items] == list(descs)
+        assert cells(items)[1] == {"description": descs[1], "quantity": "1",
+                                   "unit_price": "7.50", "amount": "7.50"}
+
+    def test_position_numbers_before_the_description(self) -> None:
+        rows = [
+            (200, [(60, "Pos."), (120, "Artikel"), (560, "Menge"), (700, "Einzelpreis"),
+                   (880, "Gesamt")]),
+            (240, [(60, "1 Schrauben M6 100 Stk."), (590, "3"), (800, "4,20"), (940, "12,60")]),
+            (280, [(60, "2 Dübel 8 mm"), (590, "10"), (800, "0,50"), (940, "5,00")]),
+            (340, [(700, "Summe"), (940, "17,60")]),
+        ]
+        items = find_line_items([make_page(rows, align={590: R, 800: R, 940: R})], SPEC)
+        assert cells(items) == [
+            {"description": "Schrauben M6 100 Stk.", "quantity": "3", "unit_price": "4,20",
+             "amount": "12,60"},
+            {"description": "Dübel 8 mm", "quantity": "10", "unit_price": "0,50",
+             "amount": "5,00"},
+        ]
+
+    @pytest.mark.parametrize(
         ("labels", "lang"),
         [
             (("Beschreibung", "Menge", "Einzelpreis", "Betrag"), "de"),

@@ -28,6 +28,7 @@ from decimal import Decimal
 
 from spaceocr.core.extract.tables_layout import Segment, VisualLine, page_lines
 from spaceocr.core.extract.tables_vocab import (
+    CODE_ROLE,
     HEADER_LABELS,
     IGNORED_ROLE,
     detect_language,
@@ -48,6 +49,8 @@ ROLES = ("description", "quantity", "unit_price", "amount")
 NUMERIC_ROLES = ("quantity", "unit_price", "amount")
 #: The role of a header column whose label was not recognised (named from its numbers).
 UNKNOWN = "?"
+#: Roles of columns that are read past: their cells are not returned.
+_SKIPPED = (IGNORED_ROLE, CODE_ROLE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,7 +188,7 @@ def _match_header(
             return None  # a data row, not a header
         if not any(taken[k] for k in own):
             unknown.append(seg)
-    roles = {c.role for c in cols if c.role != IGNORED_ROLE}
+    roles = {c.role for c in cols if c.role not in _SKIPPED}
     numeric = roles & set(NUMERIC_ROLES)
     if not numeric or not ("description" in roles or len(numeric) >= 3):
         return None
@@ -216,7 +219,7 @@ def _match_header(
         if len(prices) >= 2:  # "Prijs per stuk ... Prijs incl. BTW": the last is the amount
             cols[prices[-1]] = _Column("amount", cols[prices[-1]].x0, cols[prices[-1]].x1)
     for c in cols:
-        if c.role in seen and c.role not in (IGNORED_ROLE, UNKNOWN):
+        if c.role in seen and c.role not in (*_SKIPPED, UNKNOWN):
             out.append(_Column(IGNORED_ROLE, c.x0, c.x1))
         else:
             seen.add(c.role)
@@ -225,7 +228,7 @@ def _match_header(
 
 
 def _header_roles(cols: Sequence[_Column]) -> frozenset[str]:
-    return frozenset(c.role for c in cols if c.role not in (IGNORED_ROLE, UNKNOWN))
+    return frozenset(c.role for c in cols if c.role not in (*_SKIPPED, UNKNOWN))
 
 
 # ----------------------------------------------------------------------------- cells
@@ -500,6 +503,16 @@ def _is_quantity(text: str) -> bool:
     return split_quantity(text) is not None or text.strip() in _ONE_LIKE
 
 
+_CODE = re.compile(r"[#\w][\w./#-]{0,23}")
+
+
+def _is_code(text: str) -> bool:
+    """An article number, SKU or position as printed in its own column: one token with a
+    digit in it (``WA997``, ``100230-7``, ``A-100``, ``12``)."""
+    t = text.strip()
+    return bool(_CODE.fullmatch(t)) and any(c.isdigit() for c in t)
+
+
 def _has_letters(text: str) -> bool:
     return any(c.isalpha() for c in text)
 
@@ -660,6 +673,7 @@ def _assign_line(
             numeric_ok = all(
                 cols[k].role == "description" or _is_number(_join(ws).text, decimal_comma)
                 or _is_quantity(_join(ws).text)
+                or (cols[k].role == CODE_ROLE and len(ws) == 1 and _is_code(ws[0].text))
                 for k, ws in groups
             )
             if len(groups) > 1 and numeric_ok:
@@ -670,7 +684,7 @@ def _assign_line(
             col = cols[k]
             if numeric and edges is not None:
                 edges.setdefault(k, []).append(p.x1)
-            if col.role == IGNORED_ROLE:
+            if col.role in _SKIPPED:
                 continue
             key = f"{UNKNOWN}{round(col.cx)}" if col.role == UNKNOWN else col.role
             cells.setdefault(key, []).append(p)
@@ -831,7 +845,7 @@ def _table_mode(
         _resolve_unknown(state, decimal_comma)
         desc = [c for c in state.cols if c.role == "description"]
         shared = any(
-            o.role == IGNORED_ROLE and min(o.x1, d.x1) - max(o.x0, d.x0) > 0
+            o.role in _SKIPPED and min(o.x1, d.x1) - max(o.x0, d.x0) > 0
             for d in desc for o in state.cols
         )
         for row in state.rows:

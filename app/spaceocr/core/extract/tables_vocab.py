@@ -11,6 +11,7 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 
 __all__ = [
+    "CODE_ROLE",
     "HEADER_LABELS",
     "IGNORED_ROLE",
     "TOTAL_LABELS",
@@ -24,6 +25,9 @@ __all__ = [
 
 #: The role of header columns the reader knows but does not return (unit, tax rate, SKU ...).
 IGNORED_ROLE = "_other"
+#: The role of header columns holding a code per row (article number, SKU, position): not
+#: returned either, but a code printed next to the description is told apart from it.
+CODE_ROLE = "_code"
 
 HEADER_LABELS: dict[str, tuple[str, ...]] = {
     "description": (
@@ -72,12 +76,21 @@ HEADER_LABELS: dict[str, tuple[str, ...]] = {
     IGNORED_ROLE: (
         "単位", "单位", "單位", "단위", "规格型号", "規格型號", "规格", "規格", "税率", "稅率",
         "税率/征收率", "稅率/徵收率", "征收率", "徵收率", "税额", "稅額", "税額", "세액",
-        "序号", "序號", "no.",
-        "sku", "unit", "uom", "vat", "vat %", "vat%", "tax", "mwst", "mwst.", "mwst-%",
-        "ust", "ust.", "tva", "btw", "code", "ref", "réf", "référence", "art.-nr.", "art-nr",
-        "artikelnummer", "artikelnr.", "gtin", "vke/geb", "einheit", "unité", "eenheid",
-        "型番", "規格", "備考", "비고", "備註", "备注", "discount", "rabatt", "remise",
-        "korting", "rem.", "remise", "pos", "pos.",
+        "unit", "uom", "vat", "vat %", "vat%", "tax", "mwst", "mwst.", "mwst-%",
+        "ust", "ust.", "tva", "btw", "vke/geb", "einheit", "unité", "eenheid",
+        "規格", "備考", "비고", "備註", "备注", "discount", "rabatt", "remise",
+        "korting", "rem.", "remise",
+    ),
+    # a code per row: article, item, part number, SKU, EAN, position number (invoices print
+    # it in its own column, often right before the description)
+    CODE_ROLE: (
+        "品番", "型番", "商品コード", "品号", "货号", "貨號", "商品编码", "商品編碼", "序号",
+        "序號", "품번", "상품코드", "no.", "#", "sku", "code", "item code", "item no.", "item no",
+        "item #", "item number", "article no.", "art. no.", "part no.", "part number",
+        "product code", "product no.", "ean", "gtin", "pos", "pos.", "art.-nr.", "art-nr",
+        "art.nr.", "art. nr.", "artikel-nr.", "artikelnr", "artikelnr.", "artikelnummer",
+        "mat.-nr.", "materialnummer", "ref", "ref.", "réf", "réf.", "référence",
+        "code article", "artikelcode",
     ),
 }
 
