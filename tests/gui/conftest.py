@@ -11,6 +11,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_SCALE_FACTOR", "1")
 
+import dataclasses
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -27,6 +28,8 @@ from spaceocr.core.types import (
     FieldStatus,
     Grounding,
     LineItem,
+    OcrChar,
+    OcrPage,
     Point,
     Quad,
 )
@@ -210,3 +213,72 @@ def window(qtbot: Any, tmp_path: Path, paged_processor: PagedProcessor) -> Any:
     qtbot.waitExposed(w)
     qtbot.waitUntil(lambda: w.store.is_open, timeout=10000)
     return w
+
+
+CHAR_W, CHAR_H = 0.018, 0.03
+
+
+def text_line(text: str, x: float, y: float, line_no: int, word0: int) -> list[OcrChar]:
+    """OCR characters of one printed line, monospaced from (x, y), page-relative."""
+    chars, word = [], word0
+    for k, ch in enumerate(text):
+        if ch == " ":
+            word += 1
+            continue
+        x0 = x + k * CHAR_W
+        chars.append(
+            OcrChar(ch, Quad.from_bbox(x0, y, x0 + CHAR_W, y + CHAR_H), 0.99, line_no, word)
+        )
+    return chars
+
+
+def ocr_pages() -> tuple[OcrPage, ...]:
+    """What an OCR engine would have read: page 2 prints 9,999 high up and the total low."""
+    p0 = text_line("Invoice INV-0042", 0.1, 0.1, 0, 0)
+    p1 = text_line("Subtotal 9,999", 0.1, 0.3, 0, 0) + text_line("Total 1,234", 0.5, 0.8, 1, 5)
+    return tuple(
+        OcrPage(i, PAGE_PX[0], PAGE_PX[1], DPI, "test", tuple(chars))
+        for i, chars in enumerate((p0, p1))
+    )
+
+
+class OcrPagesProcessor(PagedProcessor):
+    """The paged processor, with OCR pages in its results (so the store can re-ground)."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        result = super().__call__(*args, **kwargs)
+        return dataclasses.replace(result, ocr_pages=ocr_pages())
+
+
+@pytest.fixture
+def review_window(qtbot: Any, tmp_path: Path) -> Any:
+    """The real main window over OCR pages the store can re-ground corrections on."""
+    from spaceocr.gui.main_window import MainWindow
+
+    w = MainWindow(
+        template="invoice",
+        store_path=tmp_path / "store.sqlite3",
+        processor=OcrPagesProcessor(),
+        dpi=DPI,
+        isolate=False,
+        settings_path=tmp_path / "settings.json",
+    )
+    qtbot.addWidget(w)
+    w.resize(1300, 850)
+    w.show()
+    qtbot.waitExposed(w)
+    qtbot.waitUntil(lambda: w.store.is_open, timeout=10000)
+    return w
+
+
+@pytest.fixture
+def two_docs(tmp_path: Path, two_page_pdf: Path) -> list[Path]:
+    """Two real PDFs (copies of the two-page one, told apart by a line of text)."""
+    out = []
+    for n in range(2):
+        doc = pymupdf.open(two_page_pdf)
+        doc[0].insert_text((60, 300), f"copy {n}", fontsize=12)
+        path = tmp_path / f"doc{n}.pdf"
+        doc.save(path)
+        out.append(path)
+    return out

@@ -3,86 +3,28 @@ typing corrects (re-grounded by the store: the box moves), undo puts it back."""
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 from typing import Any
 
-import pymupdf
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QApplication
 
 from spaceocr.core.store import Store
-from spaceocr.core.types import OcrChar, OcrPage, Quad
-from spaceocr.gui.field_model import CONFIRMED, CORRECTED, ClerkStateRole
+from spaceocr.gui.field_model import (
+    CONFIRMED,
+    CORRECTED,
+    ClerkStateRole,
+    MatchRatioRole,
+    NeedsReviewRole,
+    PageRole,
+    StatusRole,
+)
 from spaceocr.gui.main_window import MainWindow
 from spaceocr.gui.page_view import BoxStyle
-from tests.gui.conftest import DPI, PAGE_PX, PagedProcessor
+from tests.gui.conftest import PAGE_PX
 from tests.gui.test_main_window import run_drop
-
-CHAR_W, CHAR_H = 0.018, 0.03
-
-
-def text_line(text: str, x: float, y: float, line_no: int, word0: int) -> list[OcrChar]:
-    """OCR characters of one printed line, monospaced from (x, y), page-relative."""
-    chars, word = [], word0
-    for k, ch in enumerate(text):
-        if ch == " ":
-            word += 1
-            continue
-        x0 = x + k * CHAR_W
-        chars.append(
-            OcrChar(ch, Quad.from_bbox(x0, y, x0 + CHAR_W, y + CHAR_H), 0.99, line_no, word)
-        )
-    return chars
-
-
-def ocr_pages() -> tuple[OcrPage, ...]:
-    """What an OCR engine would have read: page 2 prints 9,999 high up and the total low."""
-    p0 = text_line("Invoice INV-0042", 0.1, 0.1, 0, 0)
-    p1 = text_line("Subtotal 9,999", 0.1, 0.3, 0, 0) + text_line("Total 1,234", 0.5, 0.8, 1, 5)
-    return tuple(
-        OcrPage(i, PAGE_PX[0], PAGE_PX[1], DPI, "test", tuple(chars))
-        for i, chars in enumerate((p0, p1))
-    )
-
-
-class OcrPagesProcessor(PagedProcessor):
-    """The paged processor, with OCR pages in its results (so the store can re-ground)."""
-
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        result = super().__call__(*args, **kwargs)
-        return dataclasses.replace(result, ocr_pages=ocr_pages())
-
-
-@pytest.fixture
-def review_window(qtbot: Any, tmp_path: Path) -> MainWindow:
-    w = MainWindow(
-        template="invoice",
-        store_path=tmp_path / "store.sqlite3",
-        processor=OcrPagesProcessor(),
-        dpi=DPI,
-        isolate=False,
-        settings_path=tmp_path / "settings.json",
-    )
-    qtbot.addWidget(w)
-    w.resize(1300, 850)
-    w.show()
-    qtbot.waitExposed(w)
-    qtbot.waitUntil(lambda: w.store.is_open, timeout=10000)
-    return w
-
-
-@pytest.fixture
-def two_docs(tmp_path: Path, two_page_pdf: Path) -> list[Path]:
-    out = []
-    for n in range(2):
-        doc = pymupdf.open(two_page_pdf)
-        doc[0].insert_text((60, 300), f"copy {n}", fontsize=12)
-        path = tmp_path / f"doc{n}.pdf"
-        doc.save(path)
-        out.append(path)
-    return out
 
 
 def press(
@@ -197,3 +139,132 @@ def test_help_overlay_lists_the_review_keys(qtbot: Any, review_window: MainWindo
     for key in ("F8", "Enter", "F2", "Esc", "Tab", "Ctrl+Z"):
         assert key in text
     dlg.close()
+
+
+_LOOK_ROLES = (
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.EditRole,
+    Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.BackgroundRole,
+    Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.FontRole,
+    ClerkStateRole,
+    NeedsReviewRole,
+    StatusRole,
+    MatchRatioRole,
+    PageRole,
+)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, QBrush):
+        return ("brush", value.color().getRgb(), value.style())
+    if isinstance(value, QFont):
+        return ("font", value.italic(), value.bold())
+    return value
+
+
+def look(w: MainWindow, fid: str) -> dict[str, Any]:
+    """Everything a clerk sees of a value and every count it is in."""
+    model = w.field_model
+    row = model.index_of(fid).row()
+    item = w.page_view.box_item(fid)
+    assert item is not None
+    return {
+        "cells": [
+            [_plain(model.index(row, col).data(role)) for role in _LOOK_ROLES]
+            for col in range(model.columnCount())
+        ],
+        "box": (
+            item.state,
+            item.is_confident,
+            item.toolTip(),
+            item.pen().color().getRgb(),
+            item.pen().style(),
+            item.brush().color().getRgb(),
+            [(p.x(), p.y()) for p in item.polygon()],
+        ),
+        "page": w.page_view.current_page,
+        "field": w.shown_result.get(fid),
+        "queue_to_review": [j.needs_review for j in w.batch.model.jobs()],
+        "sheets_review": w.sheets_panel.model.index(0, 2).data(),
+        "flagged": w._book[w._shown_key].flagged() if w._shown_key in w._book else None,
+    }
+
+
+def stored(tmp_path: Path, fid: str) -> tuple[Any, Any, int]:
+    with Store.open(tmp_path / "store.sqlite3") as store:
+        (doc,) = store.list_documents("invoice")
+        return (
+            store.cell_snapshot("invoice", doc.doc_id, fid),
+            store.load_row("invoice", doc.doc_id).cells[fid],
+            doc.review_count,
+        )
+
+
+def test_undoing_a_correction_leaves_the_value_exactly_as_before_the_edit(
+    qtbot: Any, review_window: MainWindow, two_docs: list[Path], tmp_path: Path
+) -> None:
+    w = review_window
+    run_drop(qtbot, w, two_docs[:1], 1)
+    wait_store(qtbot, w)
+    qtbot.waitUntil(lambda: w.sheets_panel.model.rowCount() == 1, timeout=10000)
+    fid = "vendor_name"  # flagged: ambiguous, match 0.70
+    w.focus_field(fid)
+    before = look(w, fid)
+    before_stored = stored(tmp_path, fid)
+    assert before["cells"][3][0] == "check" and before["cells"][1][6] == ""
+    assert before["queue_to_review"] == [3] and before["sheets_review"] == "3"
+    assert not before_stored[1].is_corrected
+
+    with qtbot.waitSignal(w.value_corrected, timeout=10000):
+        qtbot.keyClicks(w.field_table, "9")
+        editor = QApplication.focusWidget()
+        qtbot.keyClicks(editor, ",999")
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+    wait_store(qtbot, w)
+    edited = look(w, fid)
+    assert edited["cells"][1][6] == CORRECTED and "corrected" in edited["cells"][3][0]
+    assert edited["field"].value == "9,999" and edited["queue_to_review"] == [2]
+    assert edited["sheets_review"] == "2"  # the Sheets panel followed, no reload
+    assert stored(tmp_path, fid)[1].is_corrected
+
+    with qtbot.waitSignal(w.value_corrected, timeout=10000):
+        press(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    wait_store(qtbot, w)
+    after = look(w, fid)
+    for part in before:
+        if part != "flagged":
+            assert after[part] == before[part], part
+    assert fid in after["flagged"]  # F8 stops at it again
+    assert stored(tmp_path, fid) == before_stored  # every column of the cell, the count too
+
+    # redo corrects it again, and a second undo is exact again
+    with qtbot.waitSignal(w.value_corrected, timeout=10000):
+        w.redo_action.trigger()
+    assert w.shown_result.get(fid).value == "9,999"
+    with qtbot.waitSignal(w.value_corrected, timeout=10000):
+        w.undo_action.trigger()
+    wait_store(qtbot, w)
+    assert {k: v for k, v in look(w, fid).items() if k != "flagged"} == {
+        k: v for k, v in before.items() if k != "flagged"
+    }
+    assert stored(tmp_path, fid) == before_stored
+
+
+def test_undo_right_after_typing_waits_for_the_edit_and_still_restores(
+    qtbot: Any, review_window: MainWindow, two_docs: list[Path], tmp_path: Path
+) -> None:
+    w = review_window
+    run_drop(qtbot, w, two_docs[:1], 1)
+    wait_store(qtbot, w)
+    fid = "vendor_name"
+    w.focus_field(fid)
+    before_field = w.shown_result.get(fid)
+    before_stored = stored(tmp_path, fid)
+    w.edit_field(fid, "9,999")
+    w.undo_action.trigger()  # before the store answered the edit
+    wait_store(qtbot, w)
+    assert w.shown_result.get(fid) == before_field
+    assert w.field_model.index_of(fid).data(ClerkStateRole) == ""
+    assert stored(tmp_path, fid) == before_stored

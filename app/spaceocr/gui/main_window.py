@@ -62,6 +62,7 @@ from spaceocr.gui.review import (
     DocKey,
     DocReview,
     EditCommand,
+    ValueBefore,
     field_from_cell,
     needs_a_look,
     next_in,
@@ -994,20 +995,21 @@ class MainWindow(QMainWindow):
         ref = review.ref(fid) if review is not None else None
         if review is None or ref is None:
             return
-        self.undo_stack.push(
-            EditCommand(
-                self,
-                key,
-                fid,
-                self._name_of(fid),
-                value,
-                ref.field.value or "",
-                review.states.get(fid, UNTOUCHED),
-            )
+        before = ValueBefore(
+            ref.field,
+            review.states.get(fid, UNTOUCHED),
+            review.originals.get(fid),
+            fid in review.originals,
         )
+        self.undo_stack.push(EditCommand(self, key, fid, self._name_of(fid), value, before))
 
-    def apply_value(self, key: DocKey, fid: str, value: str, state: str) -> None:
-        """Write a value to the store (re-grounded there); show it when the store answers."""
+    def apply_value(
+        self, key: DocKey, fid: str, value: str, state: str, before: ValueBefore | None = None
+    ) -> None:
+        """Write a value to the store (re-grounded there); show it when the store answers.
+
+        ``before`` receives the stored cell as it was, for :meth:`restore_value`.
+        """
         from spaceocr.gui.field_model import CONFIRMED
 
         def done(cell: Any) -> None:
@@ -1029,8 +1031,30 @@ class MainWindow(QMainWindow):
             self.value_corrected.emit(fid)
 
         self.store.set_value(
-            key[0], key[1], fid, value, done, confirm=state in (CONFIRMED, CORRECTED)
+            key[0], key[1], fid, value, done, confirm=state in (CONFIRMED, CORRECTED), before=before
         )
+
+    def restore_value(self, key: DocKey, fid: str, before: ValueBefore) -> None:
+        """Undo an edit: the value, its box, status and clerk state as they were before it,
+        in the store too; shown when the store answers (after the edit's own answer)."""
+
+        def done() -> None:
+            review = self._review(key)
+            if review is None or review.ref(fid) is None:
+                return
+            review.result = replace_field(review.result, fid, before.field)
+            if before.state:
+                review.states[fid] = before.state
+            else:
+                review.states.pop(fid, None)
+            if before.has_original:
+                review.originals[fid] = before.original
+            else:
+                review.originals.pop(fid, None)
+            self._refresh_shown(key)
+            self.value_corrected.emit(fid)
+
+        self.store.restore_cell(key[0], key[1], fid, before, done)
 
     def apply_state(self, key: DocKey, fid: str, state: str) -> None:
         """Mark a value confirmed (or take it back); the view changes at once."""

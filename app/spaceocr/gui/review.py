@@ -115,16 +115,39 @@ def field_from_cell(old: Any, cell: Any) -> Any:
     )
 
 
+@dataclass
+class ValueBefore:
+    """A value as it was before an edit, for the edit's undo.
+
+    ``field``, ``state`` and ``original`` are what the window showed (the FieldResult, the
+    clerk's state, the extractor's reading when it was corrected already); ``stored`` is the
+    cell as the store had it, read on the store lane just before the edit was written
+    (``is_taken`` says that happened).
+    """
+
+    field: Any
+    state: str = UNTOUCHED
+    original: str | None = None
+    has_original: bool = False
+    stored: Any = None
+    is_taken: bool = False
+
+
 class ReviewTarget(Protocol):
     """What the undo commands act on (the main window)."""
 
-    def apply_value(self, key: DocKey, fid: str, value: str, state: str) -> None: ...
+    def apply_value(
+        self, key: DocKey, fid: str, value: str, state: str, before: ValueBefore | None = None
+    ) -> None: ...
+
+    def restore_value(self, key: DocKey, fid: str, before: ValueBefore) -> None: ...
 
     def apply_state(self, key: DocKey, fid: str, state: str) -> None: ...
 
 
 class EditCommand(QUndoCommand):
-    """Correct a value (re-grounded by the store); undo puts the old value and state back."""
+    """Correct a value (re-grounded by the store); undo puts the value back exactly as it was:
+    its text, box, status, the clerk's state, and the stored cell."""
 
     def __init__(
         self,
@@ -133,18 +156,22 @@ class EditCommand(QUndoCommand):
         fid: str,
         name: str,
         new_value: str,
-        old_value: str,
-        old_state: str,
+        before: ValueBefore,
     ) -> None:
         super().__init__(QCoreApplication.translate("Review", "Correct {field}").format(field=name))
         self.target, self.key, self.fid = target, key, fid
-        self.new_value, self.old_value, self.old_state = new_value, old_value, old_state
+        self.new_value, self.before = new_value, before
+
+    @property
+    def old_value(self) -> str:
+        """The value before the edit."""
+        return str(self.before.field.value or "")
 
     def redo(self) -> None:
-        self.target.apply_value(self.key, self.fid, self.new_value, CORRECTED)
+        self.target.apply_value(self.key, self.fid, self.new_value, CORRECTED, self.before)
 
     def undo(self) -> None:
-        self.target.apply_value(self.key, self.fid, self.old_value, self.old_state)
+        self.target.restore_value(self.key, self.fid, self.before)
 
 
 class ConfirmCommand(QUndoCommand):
