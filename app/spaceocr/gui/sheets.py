@@ -8,6 +8,7 @@ stored sheets are listed; :class:`SheetsPanel` shows a sheet's documents and ope
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Sequence
 from pathlib import Path
@@ -50,6 +51,7 @@ class StoreService(QObject):
     documents_loaded = Signal(str, list)  #: sheet, [DocumentSummary]
     result_loaded = Signal(object, str)  #: DocumentResult, source path
     sheet_exported = Signal(str)  #: path
+    review_changed = Signal(str, int, int)  #: sheet, doc id, values still to review (an edit)
 
     def __init__(self, path: str | Path | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -159,24 +161,64 @@ class StoreService(QObject):
         on_done: Any,
         *,
         confirm: bool = True,
+        before: Any = None,
     ) -> None:
         """Correct a value (the store re-grounds it and keeps the original); ``on_done``
-        gets the stored cell (a CellView) on the GUI thread."""
-        self._lane.submit(
-            lambda: self._get().set_value(sheet, doc_id, fid, value, confirm=confirm),
-            on_result=on_done,
-            on_error=self.failed.emit,
-        )
+        gets the stored cell (a CellView) on the GUI thread.
+
+        ``before``, when given, is an object whose ``stored`` attribute receives the cell's
+        snapshot taken on the store lane just before the edit (what :meth:`restore_cell`
+        puts back to undo it).
+        """
+
+        def work() -> tuple[Any, int]:
+            store = self._get()
+            if before is not None:
+                before.stored = store.cell_snapshot(sheet, doc_id, fid)
+                before.is_taken = True
+            cell = store.set_value(sheet, doc_id, fid, value, confirm=confirm)
+            return cell, store.load_row(sheet, doc_id).review_count
+
+        def done(out: tuple[Any, int]) -> None:
+            cell, review = out
+            self.review_changed.emit(sheet, doc_id, review)
+            on_done(cell)
+
+        self._lane.submit(work, on_result=done, on_error=self.failed.emit)
+
+    def restore_cell(self, sheet: str, doc_id: int, fid: str, before: Any, on_done: Any) -> None:
+        """Undo an edit: put back the cell ``before.stored`` holds (see :meth:`set_value`);
+        ``on_done()`` runs on the GUI thread once the store has it."""
+
+        def work() -> int:
+            store = self._get()
+            if getattr(before, "is_taken", False):  # the edit reached the store: undo it there
+                store.restore_cell(sheet, doc_id, fid, before.stored)
+            return int(store.load_row(sheet, doc_id).review_count)
+
+        def done(review: int) -> None:
+            self.review_changed.emit(sheet, doc_id, review)
+            on_done()
+
+        self._lane.submit(work, on_result=done, on_error=self.failed.emit)
 
     def confirm(
         self, sheet: str, doc_id: int, fid: str, confirmed: bool, on_done: Any = None
     ) -> None:
         """Mark one value confirmed (or not)."""
-        self._lane.submit(
-            lambda: self._get().confirm(sheet, doc_id, [fid], confirmed=confirmed),
-            on_result=on_done or (lambda _n: None),
-            on_error=self.failed.emit,
-        )
+
+        def work() -> tuple[int, int]:
+            store = self._get()
+            n = store.confirm(sheet, doc_id, [fid], confirmed=confirmed)
+            return n, store.load_row(sheet, doc_id).review_count
+
+        def done(out: tuple[int, int]) -> None:
+            n, review = out
+            self.review_changed.emit(sheet, doc_id, review)
+            if on_done is not None:
+                on_done(n)
+
+        self._lane.submit(work, on_result=done, on_error=self.failed.emit)
 
     def load_clerk_state(self, sheet: str, doc_id: int, on_done: Any) -> None:
         """Every value's clerk state of a stored document: ``on_done(states, originals)``."""
@@ -229,6 +271,17 @@ class StoredDocumentsModel(QAbstractTableModel):
         self.beginResetModel()
         self._docs = tuple(docs)
         self.endResetModel()
+
+    def set_review_count(self, doc_id: int, count: int) -> None:
+        """A document's count of values to review changed (a clerk's edit): update its row."""
+        for row, d in enumerate(self._docs):
+            if int(d.doc_id) == doc_id and d.review_count != count:
+                docs = list(self._docs)
+                docs[row] = dataclasses.replace(d, review_count=count)
+                self._docs = tuple(docs)
+                idx = self.index(row, self.COLUMNS.index("review"))
+                self.dataChanged.emit(idx, idx, [Qt.ItemDataRole.DisplayRole])
+                return
 
     def document_at(self, row: int) -> Any:
         """The DocumentSummary in this row."""
@@ -306,6 +359,7 @@ class SheetsPanel(QWidget):
         store.sheets_loaded.connect(self._on_sheets_loaded)
         store.documents_loaded.connect(self._on_documents_loaded)
         store.result_loaded.connect(self.result_opened)
+        store.review_changed.connect(self._on_review_changed)
 
     @property
     def sheet(self) -> str:
@@ -329,6 +383,10 @@ class SheetsPanel(QWidget):
     def _on_documents_loaded(self, sheet: str, docs: list[Any]) -> None:
         if sheet == self.combo.currentText():
             self.model.set_documents(docs)
+
+    def _on_review_changed(self, sheet: str, doc_id: int, count: int) -> None:
+        if sheet == self.combo.currentText():
+            self.model.set_review_count(doc_id, count)
 
     def _on_activated(self, index: QModelIndex) -> None:
         if index.isValid():
