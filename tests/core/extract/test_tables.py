@@ -304,6 +304,39 @@ class TestHeaderTable:
              "amount": "5,00"},
         ]
 
+    def test_two_line_header_puts_the_description_on_each_rows_second_line(self) -> None:
+        # an ERP layout: the header's second line names what each row's second line holds
+        # (the article number above the description); lines after it are notes
+        rows = [
+            (200, [(60, "EAN"), (250, "Art.-Nr."), (520, "Menge"), (640, "Einheit"),
+                   (760, "Einzelpreis"), (900, "Betrag")]),
+            (222, [(60, "Kunden-Art.-Nr."), (250, "Bezeichnung")]),
+            (250, [(60, "Bitte beachten Sie unsere neuen Öffnungszeiten.")]),
+            (280, [(60, "4000000000017"), (250, "BX-100"), (600, "12,0000 Stk."), (660, "1"),
+                   (840, "2,5000"), (960, "30,00")]),
+            (302, [(250, "Briefumschläge C5")]),
+            (324, [(250, "Lieferdatum: 03.02.2027")]),
+            (346, [(250, "Abrechnungszeitraum KW 5")]),
+            (386, [(60, "4000000000024"), (600, "3,0000 Std."), (660, "1"), (840, "45,0000"),
+                   (960, "135,00")]),
+            (408, [(60, "K-77"), (250, "Montage 2 Techniker")]),
+            (430, [(250, "Rabatt: 10,00 %"), (520, "Basis: 150,00")]),
+            (470, [(60, "4000000000031"), (250, "PX-9"), (600, "1,0000 Stk."), (660, "1"),
+                   (840, "8,9000"), (960, "8,90")]),
+            (492, [(250, "Druckerpatrone schwarz")]),
+            (560, [(700, "Nettobetrag"), (960, "173,90")]),
+        ]
+        page = make_page(rows, align={600: R, 840: R, 960: R})
+        items = find_line_items([page], SPEC)
+        assert cells(items) == [
+            {"description": "Briefumschläge C5", "quantity": "12,0000", "unit_price": "2,5000",
+             "amount": "30,00"},
+            {"description": "Montage 2 Techniker", "quantity": "3,0000",
+             "unit_price": "45,0000", "amount": "135,00"},
+            {"description": "Druckerpatrone schwarz", "quantity": "1,0000",
+             "unit_price": "8,9000", "amount": "8,90"},
+        ]
+
     @pytest.mark.parametrize(
         ("labels", "lang"),
         [

@@ -152,6 +152,41 @@ def _line_text(
     return "".join(parts), xs, spans
 
 
+def _find_labels(
+    text: str, xs: Sequence[tuple[float, float]], labels: list[tuple[str, str, re.Pattern[str]]]
+) -> tuple[list[_Column], list[bool]]:
+    """The header labels found in a line's folded text (longest first), and which positions
+    of the text they took."""
+    taken = [False] * len(text)
+    cols: list[_Column] = []
+    for role, _key, rx in labels:
+        for m in rx.finditer(text):
+            a, b = m.start(), m.end()
+            if any(taken[a:b]):
+                continue
+            for k in range(a, b):
+                taken[k] = True
+            cols.append(_Column(role, min(x for x, _ in xs[a:b]), max(x for _, x in xs[a:b])))
+    return cols, taken
+
+
+def _stacked_description(
+    top: VisualLine, bottom: VisualLine, labels: list[tuple[str, str, re.Pattern[str]]]
+) -> bool:
+    """True when a two-line header prints the description label under a code's (article
+    number over description): each row then holds the code on its first line and the
+    description on its second, the layout of ERP invoices (``Art-Nr`` / ``Bezeichnung``)."""
+    text, xs, _ = _line_text(top)
+    upper, _ = _find_labels(text, xs, labels)
+    text, xs, _ = _line_text(bottom)
+    lower, _ = _find_labels(text, xs, labels)
+    return any(
+        d.role == "description" and u.role in _SKIPPED
+        and min(u.x1, d.x1) - max(u.x0, d.x0) > 0.5 * min(u.x1 - u.x0, d.x1 - d.x0)
+        for d in lower for u in upper
+    ) and not any(u.role == "description" for u in upper)
+
+
 def _match_header(
     line: VisualLine, labels: list[tuple[str, str, re.Pattern[str]]]
 ) -> list[_Column] | None:
@@ -163,16 +198,7 @@ def _match_header(
     text, xs, spans = _line_text(line)
     if re.search(r"\d\s*[\d,.]\s*\d", text):
         return None  # amounts, dates, numbers: a data line, not a header
-    taken = [False] * len(text)
-    cols: list[_Column] = []
-    for role, _key, rx in labels:
-        for m in rx.finditer(text):
-            a, b = m.start(), m.end()
-            if any(taken[a:b]):
-                continue
-            for k in range(a, b):
-                taken[k] = True
-            cols.append(_Column(role, min(x for x, _ in xs[a:b]), max(x for _, x in xs[a:b])))
+    cols, taken = _find_labels(text, xs, labels)
     if not cols:
         return None
     content = [k for k, c in enumerate(text) if not c.isspace()]
@@ -309,6 +335,8 @@ class _Row:
     shared_description: bool = False
     #: read without a header: the columns' roles are inferred
     inferred: bool = False
+    #: a row of a stacked table whose description line is still to come
+    awaiting_description: bool = False
 
     def has_numbers(self) -> bool:
         return any(r in self.cells for r in NUMERIC_ROLES)
@@ -602,6 +630,8 @@ def _numeric_clusters(
         if len(line.segments) == 1 and _is_attribute(line.segments):
             continue
         for sg in line.segments:
+            if _is_attribute([sg]):
+                continue  # "Basis: 150,00" under an item: a note, not a column's value
             if _is_number(sg.text, decimal_comma) or _is_quantity(sg.text):
                 segs.append(sg)
             elif " " in sg.text:
@@ -713,6 +743,8 @@ class _TableState:
     edges: dict[int, list[float]] = field(default_factory=dict)
     clusters: list[tuple[float, float, int]] = field(default_factory=list)
     ended_by_total: bool = False
+    #: the header stacks the description under a code: rows are two lines (and notes)
+    stacked: bool = False
     end_page: int = 0
     end_y: float = 0.0
 
@@ -756,7 +788,10 @@ def _read_rows(
         if not cells:
             continue
         has_desc = bool(cells.get("description"))
-        if _numeric_cells_ok(cells, decimal_comma):
+        if state.stacked:
+            if not _stacked_line(line, cells, state, decimal_comma):
+                continue
+        elif _numeric_cells_ok(cells, decimal_comma):
             numeric = {r: v for r, v in cells.items() if r != "description"}
             if has_desc:
                 state.flush_pending_into_last()
@@ -807,6 +842,51 @@ def _read_rows(
     state.pending.clear()
 
 
+def _stacked_line(
+    line: VisualLine,
+    cells: dict[str, list[Segment]],
+    state: _TableState,
+    decimal_comma: bool | None,
+) -> bool:
+    """Read one line of a stacked table (see :func:`_stacked_description`); False when the
+    line is not part of it (text above the first row).
+
+    A row starts at a line holding its amount (its quantity when the table has no amount
+    column); what stands in the description column there is the code printed above it. The
+    next line's description column is the description; the lines after it, up to the next
+    row, are notes (dates, discounts, order numbers) and are read past.
+    """
+    anchor = "amount" if "amount" in state.roles else "quantity"
+    if cells.get(anchor) and _numeric_cells_ok({anchor: cells[anchor]}, decimal_comma):
+        numeric = {r: v for r, v in cells.items() if r != "description"}
+        row = _Row(line.page_index, numeric, [line], awaiting_description=True)
+        state.rows.append(row)
+        return True
+    if not state.rows:
+        return False
+    last = state.rows[-1]
+    if last.awaiting_description and last.page_index == line.page_index:
+        last.awaiting_description = False
+        desc = _description_text(line, state.cols)
+        if desc:
+            last.cells["description"] = desc
+            last.lines.append(line)
+    return True
+
+
+def _description_text(line: VisualLine, cols: Sequence[_Column]) -> list[Segment]:
+    """The whole segments of a line that start in the description column (a number inside a
+    description stays in it)."""
+    d = next((k for k, c in enumerate(cols) if c.role == "description"), None)
+    if d is None:
+        return []
+    c = cols[d]
+    after = [o.x0 for o in cols[d + 1:] if o.x0 > c.x1 and o.role not in _SKIPPED]
+    hi = min(after, default=float("inf"))
+    lo = c.x0 - 2 * line.h
+    return [sg for sg in line.segments if lo <= sg.x0 < hi]
+
+
 def _table_mode(
     all_lines: Sequence[list[VisualLine]],
     labels: list[tuple[str, str, re.Pattern[str]]],
@@ -818,10 +898,10 @@ def _table_mode(
             found = _header_at(lines, k, labels)
             if found is None:
                 continue
-            cols, body = found
+            cols, body, stacked = found
             roles = _header_roles(cols)
             if state is None:
-                state = _TableState(cols=list(cols), roles=roles)
+                state = _TableState(cols=list(cols), roles=roles, stacked=stacked)
             elif len(roles & state.roles) < min(2, len(state.roles)):
                 continue
             elif not _same_layout(state.cols, cols):
@@ -871,13 +951,14 @@ def _merge_lines(top: VisualLine, bottom: VisualLine) -> VisualLine:
 
 def _header_at(
     lines: Sequence[VisualLine], k: int, labels: list[tuple[str, str, re.Pattern[str]]]
-) -> tuple[list[_Column], int] | None:
-    """The header starting at line ``k`` (on one line, or two) and where its rows begin."""
+) -> tuple[list[_Column], int, bool] | None:
+    """The header starting at line ``k`` (on one line, or two), where its rows begin, and
+    whether it stacks the description under a code (see :func:`_stacked_description`)."""
     line = lines[k]
-    best: tuple[list[_Column], int] | None = None
+    best: tuple[list[_Column], int, bool] | None = None
     cols = _match_header(line, labels)
     if cols is not None:
-        best = (cols, k + 1)
+        best = (cols, k + 1, False)
     for a, b in ((k - 1, k), (k, k + 1)):
         if a < 0 or b >= len(lines):
             continue
@@ -888,7 +969,7 @@ def _header_at(
         if merged is None:
             continue
         if best is None or len(_header_roles(merged)) > len(_header_roles(best[0])):
-            best = (merged, b + 1)
+            best = (merged, b + 1, _stacked_description(top, bottom, labels))
     return best
 
 
