@@ -11,6 +11,7 @@ from spaceocr.core.extract.tables import LineItemTable, find_line_items, find_ta
 from spaceocr.core.extract.tables_layout import estimate_skew, page_lines
 from spaceocr.core.extract.tables_vocab import (
     detect_language,
+    is_note_line,
     is_total_label,
     number_span,
     parse_number,
@@ -303,6 +304,24 @@ class TestHeaderTable:
             {"description": "Dübel 8 mm", "quantity": "10", "unit_price": "0,50",
              "amount": "5,00"},
         ]
+
+    def test_period_and_order_lines_under_an_item_are_notes(self) -> None:
+        rows = [
+            (200, [(60, "Beschreibung"), (330, "Menge"), (520, "Einzelpreis"),
+                   (800, "Betrag")]),
+            (240, [(60, "Wartungsvertrag Server"), (360, "1"), (600, "120,00"),
+                   (860, "120,00")]),
+            (262, [(60, "Abrechnungszeitraum KW 36")]),
+            (300, [(60, "Hosting Paket M"), (360, "3"), (600, "9,90"), (860, "29,70")]),
+            (322, [(60, "Leistungszeitraum 01.03.2027 - 31.03.2027")]),
+            (344, [(60, "Billing period March 2027")]),
+            (384, [(60, "Domain"), (360, "2"), (600, "1,50"), (860, "3,00")]),
+            (440, [(600, "Summe"), (860, "152,70")]),
+        ]
+        items = find_line_items([make_page(rows, align={360: R, 600: R, 860: R})], SPEC)
+        assert [r[0].value for r in items] == ["Wartungsvertrag Server", "Hosting Paket M",
+                                               "Domain"]
+        assert cells(items)[0]["quantity"] == "1"
 
     def test_two_line_header_puts_the_description_on_each_rows_second_line(self) -> None:
         # an ERP layout: the header's second line names what each row's second line holds
@@ -621,6 +640,18 @@ class TestVocab:
     @pytest.mark.parametrize("text", ["Total care kit", "合同会社", "Subscription"])
     def test_not_total_labels(self, text: str) -> None:
         assert not is_total_label(text)
+
+    @pytest.mark.parametrize(
+        ("text", "want"),
+        [
+            ("Abrechnungszeitraum KW 36", True), ("Lieferdatum 03.02.2027", True),
+            ("Billing period 01.03.-31.03.", True), ("Order no. 4711", True),
+            ("Period costume rental", False), ("Periodic check 2x", False),
+            ("Seriennummern-Etiketten 100 Stk.", False),
+        ],
+    )
+    def test_note_lines(self, text: str, want: bool) -> None:
+        assert is_note_line(text) is want
 
     def test_detect_language(self) -> None:
         assert detect_language("請求書 ボールペン 数量") == "ja"

@@ -33,6 +33,7 @@ from spaceocr.core.extract.tables_vocab import (
     IGNORED_ROLE,
     detect_language,
     fold,
+    is_note_line,
     is_total_label,
     number_span,
     parse_number,
@@ -553,6 +554,14 @@ def _is_attribute(segs: Sequence[Segment]) -> bool:
     return bool(_ATTRIBUTE.match(segs[0].text))
 
 
+def _is_note(line: VisualLine) -> bool:
+    """A note line under an item: ``Label: value`` alone, or a period / date / order number
+    (``Abrechnungszeitraum KW 36``) whatever columns its value falls in."""
+    if len(line.segments) == 1 and _is_attribute(line.segments):
+        return True
+    return is_note_line(line.text)
+
+
 def _is_rule(text: str) -> bool:
     """A separator line: dashes, equals signs, dots."""
     t = "".join(text.split())
@@ -627,7 +636,7 @@ def _numeric_clusters(
         if prev is not None and line.y0 - prev.y1 > 6 * line.h:
             break
         prev = line
-        if len(line.segments) == 1 and _is_attribute(line.segments):
+        if _is_note(line):
             continue
         for sg in line.segments:
             if _is_attribute([sg]):
@@ -782,8 +791,8 @@ def _read_rows(
             break
         if all(_is_rule(s.text) for s in line.segments):
             continue
-        if state.rows and len(line.segments) == 1 and _is_attribute(line.segments):
-            continue  # "GTIN: 4012345001235" under an item
+        if state.rows and _is_note(line):
+            continue  # "GTIN: 4012345001235", "Abrechnungszeitraum KW 36" under an item
         cells = _assign_line(line, state.cols, decimal_comma, state.edges, state.clusters)
         if not cells:
             continue

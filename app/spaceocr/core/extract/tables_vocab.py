@@ -17,6 +17,7 @@ __all__ = [
     "TOTAL_LABELS",
     "detect_language",
     "fold",
+    "is_note_line",
     "is_total_label",
     "number_span",
     "parse_number",
@@ -119,6 +120,37 @@ TOTAL_LABELS: tuple[str, ...] = (
     # nl
     "subtotaal", "totaal", "totaalbedrag", "btw", "te betalen",
 )
+
+
+#: Labels that open a note printed under an item (its billing period, delivery date, order or
+#: serial number): invoices print them on their own line below the item's name, never as the
+#: name itself, so such a line is neither a row nor more of the description.
+NOTE_LABELS: tuple[str, ...] = (
+    # de
+    "abrechnungszeitraum", "leistungszeitraum", "lieferzeitraum", "zeitraum", "lieferdatum",
+    "liefer-datum", "leistungsdatum", "leistungs-datum", "lieferschein", "lieferschein-nr",
+    "bestellnummer", "bestell-nr", "bestellnr", "auftragsnummer", "auftrags-nr",
+    "seriennummer", "serien-nr", "zählernummer", "zähler-nr",
+    # en
+    "billing period", "service period", "period", "delivery date", "date of delivery",
+    "order no", "order number", "po number", "serial no", "serial number", "s/n",
+    # fr
+    "période", "periode", "date de livraison", "n° de série", "numéro de série",
+    # nl
+    "leveringsdatum", "factuurperiode",
+)
+
+_NOTE = re.compile(
+    r"(?:"
+    + "|".join(re.escape(w) for w in sorted(NOTE_LABELS, key=len, reverse=True))
+    + r")(?![a-zà-ÿ])[^\d]{0,12}\d"
+)
+
+
+def is_note_line(text: str) -> bool:
+    """True when a line is a note under an item: a period, date or order-number label
+    followed by its value (``Abrechnungszeitraum KW 36``, ``Billing period 01.03.-31.03.``)."""
+    return bool(_NOTE.match(fold(text).strip()))
 
 
 #: Words that may follow a short totals label ("Total ...", "Summe ...") on a totals line.
