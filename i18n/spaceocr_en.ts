@@ -668,7 +668,7 @@
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <extracomment>the Settings written</extracomment>
+        <extracomment>the settings and the keys&apos; status are shown the Settings written a checked fields JSON became the default template a template was written as a fields JSON</extracomment>
         <translation>Settings</translation>
     </message>
     <message>
@@ -736,6 +736,10 @@
         <translation>space-ocr key:</translation>
     </message>
     <message>
+        <source>reading the keyring…</source>
+        <translation>reading the keyring…</translation>
+    </message>
+    <message>
         <source>Keys are kept in the system&apos;s keyring, never in the settings file. Leave a field empty to keep the key it has.</source>
         <translation>Keys are kept in the system&apos;s keyring, never in the settings file. Leave a field empty to keep the key it has.</translation>
     </message>
@@ -776,6 +780,10 @@
         <translation>Save the chosen template as a fields JSON to edit</translation>
     </message>
     <message>
+        <source>Reading the settings and the keyring…</source>
+        <translation>Reading the settings and the keyring…</translation>
+    </message>
+    <message>
         <source>Results database</source>
         <translation>Results database</translation>
     </message>
@@ -798,6 +806,10 @@
     <message>
         <source>Save a field list</source>
         <translation>Save a field list</translation>
+    </message>
+    <message>
+        <source>Saving the settings and the keys…</source>
+        <translation>Saving the settings and the keys…</translation>
     </message>
     <message>
         <source>The new settings take effect the next time spaceocr starts.</source>
@@ -931,7 +943,7 @@
     <name>StoredDocumentsModel</name>
     <message>
         <source>Document</source>
-        <extracomment>job id job id, sheet, doc id (the result is in the store) the exception (a StoreError, usually) sheet names sheet, [DocumentSummary] DocumentResult, source path path</extracomment>
+        <extracomment>job id job id, sheet, doc id (the result is in the store) the exception (a StoreError, usually) sheet names sheet, [DocumentSummary] DocumentResult, source path path sheet, doc id, values still to review (an edit)</extracomment>
         <translation>Document</translation>
     </message>
     <message>

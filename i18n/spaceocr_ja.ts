@@ -662,7 +662,7 @@
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <extracomment>the Settings written</extracomment>
+        <extracomment>the settings and the keys&apos; status are shown the Settings written a checked fields JSON became the default template a template was written as a fields JSON</extracomment>
         <translation>設定</translation>
     </message>
     <message>
@@ -730,6 +730,10 @@
         <translation>space-ocr のキー:</translation>
     </message>
     <message>
+        <source>reading the keyring…</source>
+        <translation>キーリングを読み込み中…</translation>
+    </message>
+    <message>
         <source>Keys are kept in the system&apos;s keyring, never in the settings file. Leave a field empty to keep the key it has.</source>
         <translation>キーはシステムのキーリングに保存され、設定ファイルには書き込まれません。今のキーを使い続ける場合は空欄のままにしてください。</translation>
     </message>
@@ -770,6 +774,10 @@
         <translation>選んだテンプレートを編集用の項目 JSON として保存します</translation>
     </message>
     <message>
+        <source>Reading the settings and the keyring…</source>
+        <translation>設定とキーリングを読み込んでいます…</translation>
+    </message>
+    <message>
         <source>Results database</source>
         <translation>結果のデータベース</translation>
     </message>
@@ -792,6 +800,10 @@
     <message>
         <source>Save a field list</source>
         <translation>項目リストを保存</translation>
+    </message>
+    <message>
+        <source>Saving the settings and the keys…</source>
+        <translation>設定とキーを保存しています…</translation>
     </message>
     <message>
         <source>The new settings take effect the next time spaceocr starts.</source>
@@ -925,7 +937,7 @@
     <name>StoredDocumentsModel</name>
     <message>
         <source>Document</source>
-        <extracomment>job id job id, sheet, doc id (the result is in the store) the exception (a StoreError, usually) sheet names sheet, [DocumentSummary] DocumentResult, source path path</extracomment>
+        <extracomment>job id job id, sheet, doc id (the result is in the store) the exception (a StoreError, usually) sheet names sheet, [DocumentSummary] DocumentResult, source path path sheet, doc id, values still to review (an edit)</extracomment>
         <translation>書類</translation>
     </message>
     <message>

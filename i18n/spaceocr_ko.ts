@@ -662,7 +662,7 @@
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <extracomment>the Settings written</extracomment>
+        <extracomment>the settings and the keys&apos; status are shown the Settings written a checked fields JSON became the default template a template was written as a fields JSON</extracomment>
         <translation>설정</translation>
     </message>
     <message>
@@ -730,6 +730,10 @@
         <translation>space-ocr 키:</translation>
     </message>
     <message>
+        <source>reading the keyring…</source>
+        <translation>키링을 읽는 중…</translation>
+    </message>
+    <message>
         <source>Keys are kept in the system&apos;s keyring, never in the settings file. Leave a field empty to keep the key it has.</source>
         <translation>키는 시스템 키링에 보관되며 설정 파일에는 절대 저장되지 않습니다. 지금 키를 그대로 쓰려면 칸을 비워 두세요.</translation>
     </message>
@@ -770,6 +774,10 @@
         <translation>선택한 템플릿을 편집할 수 있는 항목 JSON으로 저장합니다</translation>
     </message>
     <message>
+        <source>Reading the settings and the keyring…</source>
+        <translation>설정과 키링을 읽는 중입니다…</translation>
+    </message>
+    <message>
         <source>Results database</source>
         <translation>결과 데이터베이스</translation>
     </message>
@@ -792,6 +800,10 @@
     <message>
         <source>Save a field list</source>
         <translation>항목 목록 저장</translation>
+    </message>
+    <message>
+        <source>Saving the settings and the keys…</source>
+        <translation>설정과 키를 저장하는 중입니다…</translation>
     </message>
     <message>
         <source>The new settings take effect the next time spaceocr starts.</source>
@@ -925,7 +937,7 @@
     <name>StoredDocumentsModel</name>
     <message>
         <source>Document</source>
-        <extracomment>job id job id, sheet, doc id (the result is in the store) the exception (a StoreError, usually) sheet names sheet, [DocumentSummary] DocumentResult, source path path</extracomment>
+        <extracomment>job id job id, sheet, doc id (the result is in the store) the exception (a StoreError, usually) sheet names sheet, [DocumentSummary] DocumentResult, source path path sheet, doc id, values still to review (an edit)</extracomment>
         <translation>문서</translation>
     </message>
     <message>

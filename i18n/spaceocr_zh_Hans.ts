@@ -662,7 +662,7 @@
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <extracomment>the Settings written</extracomment>
+        <extracomment>the settings and the keys&apos; status are shown the Settings written a checked fields JSON became the default template a template was written as a fields JSON</extracomment>
         <translation>设置</translation>
     </message>
     <message>
@@ -730,6 +730,10 @@
         <translation>space-ocr 密钥：</translation>
     </message>
     <message>
+        <source>reading the keyring…</source>
+        <translation>正在读取密钥环…</translation>
+    </message>
+    <message>
         <source>Keys are kept in the system&apos;s keyring, never in the settings file. Leave a field empty to keep the key it has.</source>
         <translation>密钥保存在系统的密钥环中，绝不会写入设置文件。留空则保留现有密钥。</translation>
     </message>
@@ -770,6 +774,10 @@
         <translation>将所选模板另存为可编辑的字段 JSON</translation>
     </message>
     <message>
+        <source>Reading the settings and the keyring…</source>
+        <translation>正在读取设置和密钥环…</translation>
+    </message>
+    <message>
         <source>Results database</source>
         <translation>结果数据库</translation>
     </message>
@@ -792,6 +800,10 @@
     <message>
         <source>Save a field list</source>
         <translation>保存字段列表</translation>
+    </message>
+    <message>
+        <source>Saving the settings and the keys…</source>
+        <translation>正在保存设置和密钥…</translation>
     </message>
     <message>
         <source>The new settings take effect the next time spaceocr starts.</source>
@@ -925,7 +937,7 @@
     <name>StoredDocumentsModel</name>
     <message>
         <source>Document</source>
-        <extracomment>job id job id, sheet, doc id (the result is in the store) the exception (a StoreError, usually) sheet names sheet, [DocumentSummary] DocumentResult, source path path</extracomment>
+        <extracomment>job id job id, sheet, doc id (the result is in the store) the exception (a StoreError, usually) sheet names sheet, [DocumentSummary] DocumentResult, source path path sheet, doc id, values still to review (an edit)</extracomment>
         <translation>文档</translation>
     </message>
     <message>

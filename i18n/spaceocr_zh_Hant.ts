@@ -662,7 +662,7 @@
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <extracomment>the Settings written</extracomment>
+        <extracomment>the settings and the keys&apos; status are shown the Settings written a checked fields JSON became the default template a template was written as a fields JSON</extracomment>
         <translation>設定</translation>
     </message>
     <message>
@@ -730,6 +730,10 @@
         <translation>space-ocr 金鑰：</translation>
     </message>
     <message>
+        <source>reading the keyring…</source>
+        <translation>正在讀取鑰匙圈…</translation>
+    </message>
+    <message>
         <source>Keys are kept in the system&apos;s keyring, never in the settings file. Leave a field empty to keep the key it has.</source>
         <translation>金鑰儲存在系統的鑰匙圈中，絕不會寫入設定檔。留空即保留現有金鑰。</translation>
     </message>
@@ -770,6 +774,10 @@
         <translation>將所選範本另存為可編輯的欄位 JSON</translation>
     </message>
     <message>
+        <source>Reading the settings and the keyring…</source>
+        <translation>正在讀取設定和鑰匙圈…</translation>
+    </message>
+    <message>
         <source>Results database</source>
         <translation>結果資料庫</translation>
     </message>
@@ -792,6 +800,10 @@
     <message>
         <source>Save a field list</source>
         <translation>儲存欄位清單</translation>
+    </message>
+    <message>
+        <source>Saving the settings and the keys…</source>
+        <translation>正在儲存設定和金鑰…</translation>
     </message>
     <message>
         <source>The new settings take effect the next time spaceocr starts.</source>
@@ -925,7 +937,7 @@
     <name>StoredDocumentsModel</name>
     <message>
         <source>Document</source>
-        <extracomment>job id job id, sheet, doc id (the result is in the store) the exception (a StoreError, usually) sheet names sheet, [DocumentSummary] DocumentResult, source path path</extracomment>
+        <extracomment>job id job id, sheet, doc id (the result is in the store) the exception (a StoreError, usually) sheet names sheet, [DocumentSummary] DocumentResult, source path path sheet, doc id, values still to review (an edit)</extracomment>
         <translation>文件</translation>
     </message>
     <message>

@@ -4,14 +4,20 @@ and hosted mode through the GUI's processor against a local replay of the API.""
 from __future__ import annotations
 
 import json
+import logging
 import threading
+import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from keyring.backend import KeyringBackend
 from keyring.backends import fail
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from keyring.compat import properties
+from keyring.errors import PasswordSetError
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
 
 from spaceocr.core.errors import ApiStatusError, ConfigError
 from spaceocr.core.secrets import KeyStore
@@ -34,11 +40,21 @@ def close_notices() -> None:
             w.close()
 
 
+def open_dialog(qtbot: Any, settings_path: Path, **kwargs: Any) -> SettingsDialog:
+    """The settings dialog once it has read the settings and the keyring (off the GUI
+    thread)."""
+    dlg = SettingsDialog(settings_path, **kwargs)
+    qtbot.addWidget(dlg)
+    with qtbot.waitSignal(dlg.loaded, timeout=10000):
+        pass
+    assert not dlg.is_busy
+    return dlg
+
+
 def test_settings_round_trip_keeps_keys_out_of_the_file(qtbot: Any, tmp_path: Path) -> None:
     settings_path = tmp_path / "settings.json"
     keys = KeyStore(backend=FileKeyring(tmp_path / "kr.json"), environ={})
-    dlg = SettingsDialog(settings_path, keys=keys, templates=list_templates())
-    qtbot.addWidget(dlg)
+    dlg = open_dialog(qtbot, settings_path, keys=keys, templates=list_templates())
     assert dlg.key_edits["spaceocr"].isEnabled()
     dlg.mode_combo.setCurrentIndex(dlg.mode_combo.findData("hosted"))
     dlg.language_combo.setCurrentIndex(dlg.language_combo.findData("ja"))
@@ -62,8 +78,7 @@ def test_settings_round_trip_keeps_keys_out_of_the_file(qtbot: Any, tmp_path: Pa
     assert keys.get("spaceocr").reveal() == SPOCR_KEY
     assert keys.get("anthropic").reveal() == ANTHROPIC_KEY
 
-    again = SettingsDialog(settings_path, keys=keys, templates=list_templates())
-    qtbot.addWidget(again)
+    again = open_dialog(qtbot, settings_path, keys=keys, templates=list_templates())
     assert again.mode_combo.currentData() == "hosted"
     assert again.language_combo.currentData() == "ja"
     assert again.dpi_spin.value() == 300
@@ -77,8 +92,7 @@ def test_without_a_keyring_the_dialog_says_to_use_environment_variables(
     qtbot: Any, tmp_path: Path
 ) -> None:
     keys = KeyStore(backend=fail.Keyring(), environ={"SPACEOCR_API_KEY": SPOCR_KEY})
-    dlg = SettingsDialog(tmp_path / "settings.json", keys=keys)
-    qtbot.addWidget(dlg)
+    dlg = open_dialog(qtbot, tmp_path / "settings.json", keys=keys)
     assert not any(e.isEnabled() for e in dlg.key_edits.values())
     note = dlg.keys_note.text()
     assert "no keyring" in note and "SPACEOCR_API_KEY" in note and "GOOGLE_API_KEY" in note
@@ -88,14 +102,15 @@ def test_without_a_keyring_the_dialog_says_to_use_environment_variables(
 
 def test_a_field_list_saved_from_a_template_loads_again(qtbot: Any, tmp_path: Path) -> None:
     keys = KeyStore(backend=FileKeyring(tmp_path / "kr.json"), environ={})
-    dlg = SettingsDialog(tmp_path / "settings.json", keys=keys, templates=list_templates())
-    qtbot.addWidget(dlg)
+    dlg = open_dialog(qtbot, tmp_path / "settings.json", keys=keys, templates=list_templates())
     dlg.template_combo.setCurrentIndex(dlg.template_combo.findData("receipt"))
     out = tmp_path / "my_fields.json"
-    assert dlg.save_field_list(out)
+    with qtbot.waitSignal(dlg.field_list_saved, timeout=10000):
+        dlg.save_field_list(out)
     data = json.loads(out.read_text(encoding="utf-8"))
     assert "total" in [f["name"] for f in data["fields"]]
-    assert dlg.add_field_list(str(out))
+    with qtbot.waitSignal(dlg.field_list_added, timeout=10000):
+        dlg.add_field_list(str(out))
     assert dlg.template_combo.currentData() == str(out)
     with qtbot.waitSignal(dlg.saved):
         dlg.accept()
@@ -168,3 +183,145 @@ def test_hosted_mode_runs_through_the_api_and_names_errors(
         no_key(two_page_pdf, "invoice", lambda *a: None, threading.Event())
     assert "SPACEOCR_API_KEY" in exception_text(ei.value)[1]
     assert "Settings" in exception_text(ei.value)[1]
+
+
+class SlowKeyring(KeyringBackend):
+    """A keyring that blocks every call until the test opens ``gate`` (as a locked keychain
+    or a slow D-Bus Secret Service does), and notes which thread called it."""
+
+    @properties.classproperty
+    def priority(cls) -> float:
+        raise RuntimeError("SlowKeyring is for tests only")  # never chosen by keyring itself
+
+    def __init__(self, fail_on_set: bool = False) -> None:
+        super().__init__()
+        self.gate = threading.Event()
+        self.waiting = threading.Event()
+        self.fail_on_set = fail_on_set
+        self.data: dict[tuple[str, str], str] = {}
+        self.threads: set[int] = set()
+
+    def _block(self) -> None:
+        self.threads.add(threading.get_ident())
+        self.waiting.set()
+        self.gate.wait(10)
+        self.waiting.clear()
+
+    def get_password(self, service: str, username: str) -> str | None:
+        self._block()
+        return self.data.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self._block()
+        if self.fail_on_set:
+            raise PasswordSetError(f"locked (tried {password})")  # a backend that says too much
+        self.data[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self._block()
+        self.data.pop((service, username), None)
+
+
+@pytest.fixture
+def ticks(qapp: QApplication) -> Iterator[list[int]]:
+    """A QTimer on the GUI thread counting its ticks: they stop whenever the event loop does."""
+    count = [0]
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: count.__setitem__(0, count[0] + 1))
+    timer.start()
+    yield count
+    timer.stop()
+
+
+def test_a_slow_keyring_does_not_block_the_window(
+    qtbot: Any, tmp_path: Path, caplog: pytest.LogCaptureFixture, ticks: list[int]
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    slow = SlowKeyring()
+    keys = KeyStore(backend=slow, environ={})
+    started = time.monotonic()
+    dlg = SettingsDialog(tmp_path / "settings.json", keys=keys, templates=list_templates())
+    assert time.monotonic() - started < 1.0  # the constructor did not wait for the keyring
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitUntil(slow.waiting.is_set, timeout=5000)
+    save = dlg.buttons.button(QDialogButtonBox.StandardButton.Save)
+    assert dlg.is_busy and dlg.busy_bar.isVisible()
+    assert dlg.busy_label.text() == "Reading the settings and the keyring…"
+    assert not save.isEnabled() and not dlg.keys_box.isEnabled()
+    seen = ticks[0]
+    qtbot.waitUntil(lambda: ticks[0] >= seen + 10, timeout=3000)  # the event loop runs...
+    assert slow.waiting.is_set()  # ...while the keyring still blocks
+    with qtbot.waitSignal(dlg.loaded, timeout=10000):
+        slow.gate.set()
+    assert not dlg.is_busy and not dlg.busy_bar.isVisible() and save.isEnabled()
+    assert dlg.key_edits["spaceocr"].isEnabled()
+    assert dlg.key_edits["spaceocr"].placeholderText() == "not set"
+
+    slow.gate.clear()
+    qtbot.keyClicks(dlg.key_edits["spaceocr"], SPOCR_KEY)
+    save.click()
+    qtbot.waitUntil(slow.waiting.is_set, timeout=5000)
+    assert dlg.is_busy and dlg.isVisible() and not save.isEnabled()
+    assert dlg.busy_label.text() == "Saving the settings and the keys…"
+    seen = ticks[0]
+    qtbot.waitUntil(lambda: ticks[0] >= seen + 10, timeout=3000)
+    assert slow.waiting.is_set()
+    with qtbot.waitSignal(dlg.saved, timeout=10000):
+        slow.gate.set()
+    assert not dlg.isVisible() and dlg.key_edits["spaceocr"].text() == ""
+    assert slow.data[("spaceocr", "spaceocr")] == SPOCR_KEY
+    assert threading.get_ident() not in slow.threads  # never called on the GUI thread
+    assert load_settings(tmp_path / "settings.json").mode == "offline"
+    assert SPOCR_KEY not in caplog.text
+
+
+def test_a_keyring_that_refuses_is_reported_in_the_dialog_without_the_key(
+    qtbot: Any, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    slow = SlowKeyring(fail_on_set=True)
+    slow.gate.set()
+    keys = KeyStore(backend=slow, environ={})
+    dlg = open_dialog(qtbot, tmp_path / "settings.json", keys=keys)
+    dlg.show()
+    qtbot.keyClicks(dlg.key_edits["anthropic"], ANTHROPIC_KEY)
+    dlg.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: not dlg.is_busy, timeout=10000)
+    assert dlg.isVisible()  # not saved: the dialog stays open and says why
+    assert dlg.error_label.isVisible()
+    assert "keyring refused" in dlg.error_label.text()
+    assert "Anthropic" in dlg.error_label.text()
+    assert dlg.key_edits["anthropic"].isEnabled()
+    assert not (tmp_path / "settings.json").exists()  # nothing half-saved
+    shown = [w.text() for w in dlg.findChildren(QLabel)] + [dlg.problem]
+    assert not any(ANTHROPIC_KEY in t for t in shown)
+    assert ANTHROPIC_KEY not in caplog.text
+
+
+def test_an_ill_formed_key_is_refused_before_anything_is_written(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    kr = FileKeyring(tmp_path / "kr.json")
+    dlg = open_dialog(qtbot, tmp_path / "settings.json", keys=KeyStore(backend=kr, environ={}))
+    dlg.show()
+    qtbot.keyClicks(dlg.key_edits["spaceocr"], "not-a-spocr-key")
+    dlg.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert not dlg.is_busy and dlg.isVisible()
+    assert "ill-formed" in dlg.error_label.text()
+    assert "not-a-spocr-key" not in dlg.error_label.text()
+    assert not (tmp_path / "settings.json").exists() and not (tmp_path / "kr.json").exists()
+
+
+def test_a_broken_settings_file_shows_the_defaults_and_says_why(qtbot: Any, tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text('{"mode": "hosted",\n  oops}', encoding="utf-8")
+    kr = FileKeyring(tmp_path / "kr.json")
+    dlg = open_dialog(qtbot, path, keys=KeyStore(backend=kr, environ={}))
+    dlg.show()
+    assert dlg.error_label.isVisible() and "line 2" in dlg.error_label.text()
+    assert dlg.mode_combo.currentData() == "offline"
+    with qtbot.waitSignal(dlg.saved, timeout=10000):
+        dlg.accept()
+    assert load_settings(path).mode == "offline"

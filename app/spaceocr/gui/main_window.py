@@ -194,6 +194,7 @@ class MainWindow(QMainWindow):
         self.mode = mode
         self.dpi = dpi
         self._io = Lane("io", 1, self)
+        self._settings_lane = Lane("settings", 1, self)  # the keyring may block: its own lane
         self.store = StoreService(store_path, self)
         if processor is None:
             processor = (
@@ -1107,7 +1108,12 @@ class MainWindow(QMainWindow):
         """Tools ▸ Settings."""
         from spaceocr.gui.dialogs import SettingsDialog
 
-        dlg = SettingsDialog(self.settings_path, self, templates=list(self._templates.values()))
+        dlg = SettingsDialog(
+            self.settings_path,
+            self,
+            templates=list(self._templates.values()),
+            lane=self._settings_lane,
+        )
         dlg.open()
         self.settings_dialog = dlg
 
@@ -1165,6 +1171,7 @@ class MainWindow(QMainWindow):
             close()
         self.renderer.shutdown(2000)
         self._io.wait(2000)
+        self._settings_lane.wait(1000)
         self.store.close(5000)
         super().closeEvent(event)
 
