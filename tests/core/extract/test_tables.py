@@ -323,6 +323,30 @@ class TestHeaderTable:
                                                "Domain"]
         assert cells(items)[0]["quantity"] == "1"
 
+    def test_name_colon_note_in_every_row_keeps_the_name(self) -> None:
+        rows = [
+            (200, [(60, "Qty"), (150, "Product"), (600, "Price"), (800, "Total")]),
+            (240, [(60, "2.00"), (150, "Consulting (hours): remote session"), (660, "90.00"),
+                   (860, "180.00")]),
+            (262, [(150, "for the migration")]),
+            (300, [(60, "5.00"), (150, "Cables: assorted, 2 m"), (660, "3.00"),
+                   (860, "15.00")]),
+            (340, [(60, "1.00"), (150, "Setup fee:"), (660, "25.00"), (860, "25.00")]),
+            (400, [(600, "Net total"), (860, "220.00")]),
+        ]
+        al = {660: R, 860: R}
+        items = find_line_items([make_page(rows, align=al)], SPEC)
+        assert [r[0].value for r in items] == ["Consulting (hours)", "Cables", "Setup fee"]
+        assert all("description_bounds" in r[0].review_reasons for r in items)
+        # one row with a colon among plain names: nothing is cut but the trailing colon
+        rows[3] = (300, [(60, "5.00"), (150, "Cables assorted, 2 m"), (660, "3.00"),
+                         (860, "15.00")])
+        items = find_line_items([make_page(rows, align=al)], SPEC)
+        assert [r[0].value for r in items] == [
+            "Consulting (hours): remote session for the migration", "Cables assorted, 2 m",
+            "Setup fee",
+        ]
+
     def test_two_line_header_puts_the_description_on_each_rows_second_line(self) -> None:
         # an ERP layout: the header's second line names what each row's second line holds
         # (the article number above the description); lines after it are notes

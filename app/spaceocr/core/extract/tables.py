@@ -338,6 +338,8 @@ class _Row:
     inferred: bool = False
     #: a row of a stacked table whose description line is still to come
     awaiting_description: bool = False
+    #: the description is the name before a colon, the note after it was left out
+    note_cut: bool = False
 
     def has_numbers(self) -> bool:
         return any(r in self.cells for r in NUMERIC_ROLES)
@@ -487,7 +489,13 @@ def _row_fields(
         if role == "description":
             if len({round(sg.y0) for sg in segs}) > 1 and len(row.lines) > 1:
                 reasons.append("multi_line")  # where one item's name ends is a guess
-            if seg.text.rstrip().endswith((":", "：")) or row.shared_description:
+            if seg.text.rstrip().endswith((":", "：")):
+                # "Hot air (litres):": the colon announces a note the item does not have
+                seg = _strip_colon(seg)
+                cell = _cell(name, seg, row.page_index, numeric=False,
+                             decimal_comma=decimal_comma, role=role)
+                reasons.append("description_bounds")
+            if row.shared_description or row.note_cut:
                 reasons.append("description_bounds")
         if role != "description" and cell.normalized is None:
             reasons.append("not_a_number")
@@ -896,6 +904,46 @@ def _description_text(line: VisualLine, cols: Sequence[_Column]) -> list[Segment
     return [sg for sg in line.segments if lo <= sg.x0 < hi]
 
 
+def _strip_colon(seg: Segment) -> Segment:
+    """The segment without the colon that ends it (itself when that leaves nothing)."""
+    t = seg.text.rstrip()
+    if not t.endswith((":", "：")) or not t[:-1].strip():
+        return seg
+    return seg.sub(0, len(t) - 1)
+
+
+_NAME_COLON = re.compile(r"[^:：]*?[^\W\d_][^:：]*?(?<!\d)[:：](?:\s|$)")
+
+
+def _cut_name_notes(rows: Sequence[_Row]) -> None:
+    """Keep only the item name when every row prints ``Name: note`` (``Design (hours): Of a
+    sample invoice``, ``Ballons: various colors``).
+
+    Invoicing software that has a name and a description per item often prints them joined
+    by a colon, the description wrapping onto the next line; the name is the item. The cut
+    is made only when all rows (two at least) follow the convention on their first line, so a
+    single ``Service: on site`` among plain names stays whole; the cut cells go to review.
+    """
+    firsts: list[tuple[_Row, Segment, int]] = []
+    for row in rows:
+        segs = row.cells.get("description")
+        if not segs:
+            continue
+        first = segs[0]
+        m = _NAME_COLON.match(first.text)
+        if m is None or len(m.group(0).strip()) > 60:
+            return
+        firsts.append((row, first, len(m.group(0).rstrip()) - 1))
+    if len(firsts) < 2:
+        return
+    for row, first, colon in firsts:
+        try:
+            row.cells["description"] = [first.sub(0, colon)]
+        except ValueError:
+            continue
+        row.note_cut = True
+
+
 def _table_mode(
     all_lines: Sequence[list[VisualLine]],
     labels: list[tuple[str, str, re.Pattern[str]]],
@@ -932,6 +980,7 @@ def _table_mode(
                     _read_rows(lines, start, state, decimal_comma)
     if state is not None:
         _resolve_unknown(state, decimal_comma)
+        _cut_name_notes(state.rows)
         desc = [c for c in state.cols if c.role == "description"]
         shared = any(
             o.role in _SKIPPED and min(o.x1, d.x1) - max(o.x0, d.x0) > 0
