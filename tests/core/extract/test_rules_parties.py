@@ -76,3 +76,117 @@ def test_a_postcode_with_its_town_is_part_of_the_address_not_a_company_number() 
     v = _values(ex)
     assert v["merchant_name"] == "KEDAI MAJU JAYA"
     assert v["merchant_address"] == "NO. 8, JALAN MAJU 2 47000 KOTA DAMAI 0042-TAMAN INDAH"
+
+
+DE_LETTER_TAIL = [
+    (560, [(60, "Rechnung Nr. RE-2024-0815"), (760, "03.06.2024")]),
+    (620, [(60, "Beratung"), (760, "100,00 €")]),
+    (660, [(60, "Nettobetrag"), (760, "100,00 €")]),
+    (690, [(60, "MwSt. 19 %"), (760, "19,00 €")]),
+    (720, [(60, "Gesamtbetrag"), (760, "119,00 €")]),
+]
+
+
+def test_the_addressee_in_a_german_letters_window_with_its_courtesy_title() -> None:
+    rows = [
+        (100, [(60, "Nordlicht Beratung und")]),
+        (122, [(60, "Service Kiel eG")]),
+        (175, [(60, "Herrn")]),
+        (197, [(60, "Jonas Beispielmann")]),
+        (219, [(60, "Lindenweg 7")]),
+        (241, [(60, "24103 Kiel")]),
+        (300, [(60, "Geschäftsstelle Süd")]),
+        (322, [(60, "Hafenstraße 3")]),
+        (344, [(60, "24105 Kiel")]),
+        (366, [(60, "Tel.: 0431 123456")]),
+        *DE_LETTER_TAIL,
+    ]
+    ex, grounded = _run([make_page(rows)], "invoice")
+    customer = _field(ex, "customer_name")
+    assert customer.value == "Herrn Jonas Beispielmann"
+    assert "position_guess" in customer.review_reasons
+    assert grounded["customer_name"].review_reasons
+    vendor = _field(ex, "vendor_name")
+    assert vendor.value == "Nordlicht Beratung und Service Kiel eG"
+
+
+def test_a_return_address_line_is_not_the_addressee() -> None:
+    rows = [
+        (90, [(600, "Muster Werkzeuge GmbH")]),
+        (112, [(600, "Am Hang 12")]),
+        (134, [(600, "53111 Bonn")]),
+        (156, [(600, "Tel. 0228 445566")]),
+        (200, [(60, "Muster Werkzeuge GmbH • Am Hang 12 • 53111 Bonn")]),
+        (222, [(60, "Lena Probst")]),
+        (244, [(60, "Birkenallee 5a")]),
+        (266, [(60, "50667 Köln")]),
+        *DE_LETTER_TAIL,
+    ]
+    ex, _ = _run([make_page(rows, sizes={
+        "Muster Werkzeuge GmbH • Am Hang 12 • 53111 Bonn": 12.0})], "invoice")
+    v = _values(ex)
+    assert v["customer_name"] == "Lena Probst"
+    assert v["vendor_name"] == "Muster Werkzeuge GmbH"
+
+
+def test_a_delivery_block_with_contacts_is_passed_over_for_the_billing_window() -> None:
+    rows = [
+        (50, [(180, "Le Petit Four SARL - 8 rue des Lilas - 69001 Lyon - France")]),
+        (70, [(190, "+33 4 11 22 33 44 - http://www.example.fr")]),
+        (140, [(60, "Adresse de livraison")]),
+        (175, [(60, "Gîte des Pins"), (550, "Gîte des Pins")]),
+        (197, [(60, "3 chemin du Lac"), (550, "Claire Exemple")]),
+        (219, [(60, "74000 Annecy"), (550, "3 chemin du Lac")]),
+        (241, [(60, "+33 4 99 88 77 66"), (550, "74000 Annecy")]),
+        (560, [(60, "Facture FA-2024-0042"), (760, "03/06/2024")]),
+        (620, [(60, "Total HT"), (760, "100,00 €")]),
+        (650, [(60, "TVA 20 %"), (760, "20,00 €")]),
+        (680, [(60, "Total TTC"), (760, "120,00 €")]),
+    ]
+    ex, _ = _run([make_page(rows)], "invoice")
+    v = _values(ex)
+    customer = _field(ex, "customer_name")
+    assert customer.value == "Gîte des Pins"
+    assert customer.hint is not None
+    x = make_page(rows).chars[customer.hint.char_indices[0]].quad.tl.x
+    assert x > 0.5  # the billing window, not the delivery block
+    assert v["vendor_name"] == "Le Petit Four SARL"
+
+
+def test_an_address_block_with_a_phone_is_a_letterhead_not_a_window() -> None:
+    rows = [
+        (100, [(60, "Jonas Beispielmann")]),
+        (122, [(60, "Lindenweg 7")]),
+        (144, [(60, "24103 Kiel")]),
+        (166, [(60, "Telefon 0431 123456")]),
+        *DE_LETTER_TAIL,
+    ]
+    ex, _ = _run([make_page(rows)], "invoice")
+    assert "customer_name" not in _values(ex)
+
+
+def test_a_gross_amount_including_tax_is_not_the_tax() -> None:
+    rows = [
+        (80, [(60, "Beispiel Versicherung AG")]),
+        (102, [(60, "Am Markt 1")]),
+        (124, [(60, "12345 Musterstadt")]),
+        (300, [(60, "Beitragsrechnung Nr. 4711"), (760, "03.06.2024")]),
+        (400, [(60, "Jahresbeitrag inklusive 19 % Versicherungsteuer"), (760, "119,00 €")]),
+        (430, [(60, "darin enthaltene Versicherungsteuer"), (760, "(19,00 €)")]),
+        (460, [(60, "zu zahlender Beitrag"), (760, "119,00 €")]),
+    ]
+    ex, _ = _run([make_page(rows)], "invoice")
+    assert _values(ex)["tax"] == "19,00 €"
+
+
+def test_a_receipt_line_opening_with_incl_rate_gives_the_tax() -> None:
+    rows = [
+        (80, [(200, "Bäckerei Beispiel")]),
+        (110, [(200, "Hauptstraße 1, 12345 Musterstadt")]),
+        (200, [(60, "Brötchen"), (800, "3,00")]),
+        (240, [(60, "SUMME EUR"), (800, "3,00")]),
+        (270, [(60, "inkl. 7 % MwSt"), (800, "0,20")]),
+        (300, [(60, "Datum: 03.06.2024")]),
+    ]
+    ex, _ = _run([make_page(rows)], "receipt")
+    assert _values(ex).get("tax") == "0,20"

@@ -11,12 +11,17 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "ADDRESS_HEADING_RE",
     "ADDRESS_RE",
     "COMPANY_RE",
+    "CONTACT_RE",
     "CUSTOMER_SUFFIX_RE",
+    "DELIVERY_HEADING_RE",
     "JOB_TITLE_RE",
     "LATIN_LANGS",
     "PAYMENT_WORDS",
+    "POSTAL_TOWN_RE",
+    "SALUTATION_RE",
     "STOP_LABELS",
     "TITLE_WORDS",
     "ZH_BUYER_MARKS",
@@ -62,7 +67,10 @@ COMPANY_RE = re.compile(
     r"SARL|SAS|SA|S\.A|B\.V|BV|N\.V|NV|PLC|LLP|LP|Pty|Sdn\.?\s?Bhd|Bhd|S/B|Enterprise|Trading|"
     r"Traders|Holdings|Group|Industries|Consulting|Solutions|Systems|Software|Services|"
     r"Restaurant|Restoran|Store|Mart|Shop|Cafe|Café|Bakery|Pharmacy|Hardware|Supplies|"
-    r"Logistics|Printworks|Design|Toys)\b\.?",
+    r"Logistics|Printworks|Design|Toys|"
+    # German, French and Dutch forms: Versicherungsverein a.G., Verein e.V., Kaufmann e.K.
+    r"OHG|KGaA|GbR|UG|mbH|SNC|EURL|SASU|VOF|CV)\b\.?|"
+    r"(?<![A-Za-z])(?:a\.\s?G|e\.\s?V|e\.\s?K)\.|(?<![A-Za-z])(?-i:eG)\b",
     re.IGNORECASE,
 )
 
@@ -104,3 +112,35 @@ ADDRESS_RE = re.compile(
 #: The vertical block markers of a Chinese VAT invoice: 购买方 (buyer) and 销售方 (seller).
 ZH_BUYER_MARKS = frozenset("购購买買")
 ZH_SELLER_MARKS = frozenset("销銷售")
+
+#: A European postcode line with its town, the last line of a postal address:
+#: ``12345 Musterstadt``, ``D-12345 Musterstadt``, ``1012 AB Amsterdam``, ``75008 Paris Cedex 08``.
+POSTAL_TOWN_RE = re.compile(
+    r"(?:[A-Z]{1,2}\s?-\s?)?\d{4,5}(?:\s?[A-Z]{2})?\s+[^\W\d_][^\d@:●•·|]{1,40}"
+    r"(?:\s(?:Cedex|CEDEX)(?:\s\d{1,2})?)?"
+)
+
+#: The courtesy title that opens an addressee's name line (German "Herrn" is its dative form).
+SALUTATION_RE = re.compile(
+    r"(?:Herrn?|Frau|Familie|Fam\.|Mr\.?|Mrs\.?|Ms\.?|Miss|Monsieur|Madame|Mademoiselle|"
+    r"M\.|Mme\.?|Mlle\.?|Dhr\.?|Mevr\.?|De heer|Mevrouw)(?:\s+Dr\.?)?",
+    re.IGNORECASE,
+)
+
+#: A heading over an address block that names whose address it is.
+ADDRESS_HEADING_RE = re.compile(
+    r"(?i)^(?:Firma|An|To|Aan|À|z\.\s?Hd\.?.*|Rechnungsadresse|Rechnungsanschrift|"
+    r"Adresse de facturation|Billing address|Factuuradres|Anschrift|Adresse)\s*:?$"
+)
+
+#: A heading that makes the block under it a delivery address (a consignee, not the customer).
+DELIVERY_HEADING_RE = re.compile(
+    r"(?i)Adresse de livraison|Lieferadresse|Lieferanschrift|Warenempfänger|"
+    r"Delivery address|Shipping address|Ship to|Afleveradres|Leveringsadres"
+)
+
+#: Contact and id lines: an address block with them is a company's letterhead, not a window.
+CONTACT_RE = re.compile(
+    r"(?i)(?<![^\W\d_])(?:tel|telefon|t[ée]l[ée]phone|phone|fax|mobil|e-?mail|courriel|www|http|"
+    r"USt|VAT|TVA|BTW|IBAN|BIC|SIRET|Steuer-?Nr|HRB|HRA)(?![^\W\d_])|@|✉|☎"
+)

@@ -221,6 +221,7 @@ class _Doc:
 _LATIN = re.compile(r"[A-Za-zÀ-ÿ]")
 _VAT_RE = re.compile(r"(?<![A-Za-z0-9])(?:DE|FR|NL|BE|AT|LU|IT|ES|GB)\s?[0-9A-Z]{2}"
                      r"(?:\s?[0-9]){7,10}(?:B\d\d)?(?![A-Za-z0-9])")
+_TAX_ID_WORD = re.compile(r"(?<![^\W\d_])(?:USt|VAT|TVA|BTW)")
 _TNUM_RE = re.compile(r"(?<![A-Za-z0-9])T\s?\d{13}(?!\d)")
 
 
@@ -643,6 +644,12 @@ class _Reader:
             self._zh_parties()
         if "customer_name" in names or "consignee" in names:
             self._addressee()
+        if "customer_name" in names and not self.cands.get("customer_name") and (
+            doc.lang in lb.LATIN_LANGS
+        ):
+            self._address_window()
+        if "vendor_name" in names and not self.cands.get("vendor_name"):
+            self._letterhead_over_window()
         for fname in ("vendor_name", "shipper"):
             if fname in names and not self.cands.get(fname):
                 self._issuer(fname)
@@ -814,6 +821,136 @@ class _Reader:
                 self._add(Cand(fname, name, row.page, None, 8.0, "suffix", y=cell.y0))
                 return
 
+    def _address_window(self) -> None:
+        """The addressee of a European business letter, read from its address window.
+
+        A letter (DIN 5008, NF Z 10-011, NEN 1026) prints the recipient as a tight block of
+        lines: an optional courtesy title (``Herrn``, ``Madame``), the name, perhaps a
+        contact person, the street, then the postcode and town (a country may follow). No
+        label announces it, so a block is only taken when it has that shape, carries no
+        phone, e-mail or tax id (a sender's letterhead does), is not headed as a delivery
+        address, and is not the small return-address line above the window. The value is a
+        guess from position and always needs review.
+        """
+        doc = self.doc
+        lay = doc.layouts[0]
+        cells = [(r, c) for r in lay.rows if r.y0 < 0.5 for c in r.cells]
+        party = {i for n, cs in self.cands.items() if n in PARTY_FIELDS for c in cs
+                 for i in c.span.chars}
+        for _, c in cells:
+            if not lb.POSTAL_TOWN_RE.fullmatch(pt.nfkc(c.text).strip()):
+                continue
+            column = [(r2, c2) for r2, c2 in cells if abs(c2.x0 - c.x0) < 0.012]
+            pos = next(k for k, (_, c2) in enumerate(column) if c2 is c)
+            if pos == 0:
+                continue
+            street = column[pos - 1][1]
+            pitch = c.y0 - street.y1
+            limit = max(1.6 * pitch, 0.35 * max(c.h, street.h), 0.002)
+            if pitch > 1.2 * max(c.h, street.h) or not (
+                _addressy(street.text) or lb.ADDRESS_RE.search(street.text)
+                or re.search(r"(?i)postfach|\bBP\s?\d|postbus|P\.?\s?O\.?\s?Box", street.text)
+            ):
+                continue
+            block: list[tuple[Row, Cell]] = [column[pos - 1]]
+            prev = street
+            heading = ""
+            for r2, c2 in reversed(column[: pos - 1]):
+                if prev.y0 - c2.y1 > limit:
+                    if prev.y0 - c2.y1 < 2.5 * max(c2.h, 0.004):
+                        heading = c2.text  # the line over the block: whose address it is
+                    break
+                block.insert(0, (r2, c2))
+                prev = c2
+            if lb.DELIVERY_HEADING_RE.search(heading):
+                continue
+            tail: list[Cell] = []
+            prev = c
+            for _, c2 in column[pos + 1 : pos + 4]:
+                if c2.y0 - prev.y1 > limit:
+                    break
+                tail.append(c2)
+                prev = c2
+            if any(lb.CONTACT_RE.search(x.text) or pt.find_phones(x.text)
+                   for x in (*(x for _, x in block), *tail)):
+                continue  # a letterhead with its phone and ids, not a window
+            # from the top: the block starts under a heading, a return-address line, a label
+            lines: list[tuple[Row, Cell]] = []
+            delivery = False
+            for r2, c2 in reversed(block[:-1]):
+                t = pt.nfkc(c2.text).strip()
+                if lb.DELIVERY_HEADING_RE.search(t):
+                    delivery = True
+                    break
+                if (lb.ADDRESS_HEADING_RE.fullmatch(t) or _is_title(t) or pt.find_dates(t)
+                        or re.search(r"[●•·|]|\s[-–]\s.*\s[-–]\s", t)
+                        or set(c2.span.chars) & party
+                        or any(h.row is r2 and _hit_in_cell(r2, h, c2) for h in doc.hits)):
+                    break
+                lines.insert(0, (r2, c2))
+            if delivery or not lines:
+                continue
+            first_r, first = lines[0]
+            span = _text_value(first.span)
+            if span is None:
+                continue
+            if lb.SALUTATION_RE.fullmatch(span.text.strip(" ,")):
+                if len(lines) < 2:
+                    continue
+                nxt = _text_value(lines[1][1].span)
+                if nxt is None:
+                    continue
+                span = Span(span.text + " " + nxt.text, [*span.idx, -1, *nxt.idx])
+                name_text = nxt.text
+            else:
+                name_text = span.text
+            if (sum(ch.isalpha() for ch in name_text) < 3 or _addressy(name_text)
+                    or sum(ch.isdigit() for ch in name_text) > 2):
+                continue
+            cand = Cand("customer_name", span, first_r.page, None, 4.0, "address_window",
+                        y=first.y0)
+            cand.reasons.append("position_guess")
+            self._add(cand)
+            return
+
+    def _letterhead_over_window(self) -> None:
+        """A letter's sender: the name with a legal form printed above its address window.
+
+        The letterhead (DIN 5008, NF Z 10-011) is the top of the first page, over the
+        recipient's window; its first line that names a company (on one line or two, or as
+        the first piece of a one-line letterhead) is the issuer. Only used when the window
+        itself was found; a position guess like it.
+        """
+        window = [c for c in self.cands.get("customer_name", []) if c.how == "address_window"]
+        if not window:
+            return
+        top = window[0].y
+        taken = set(window[0].span.chars)
+        rows = [r for r in self.doc.layouts[0].rows if r.y1 <= top + 0.002]
+        for k, r in enumerate(rows[:8]):
+            for c in r.cells:
+                if set(c.span.chars) & taken:
+                    continue
+                t = c.text.strip()
+                name = _letterhead_name(c.span)
+                if name is None:
+                    if _is_title(t) or pt.find_dates(t) or _addressy(t) or sum(
+                        ch.isalpha() for ch in t
+                    ) < 2:
+                        continue
+                    name = _text_value(c.span)
+                    if name is None:
+                        continue
+                    below = [c2 for r2 in rows[k + 1 : k + 2] for c2 in r2.cells]
+                    if below:
+                        name = _legal_name_on_two_lines(name, c, below[0])
+                if not lb.COMPANY_RE.search(name.text):
+                    continue
+                cand = Cand("vendor_name", name, r.page, None, 5.0, "letterhead", y=c.y0)
+                cand.reasons.append("position_guess")
+                self._add(cand)
+                return
+
     def _issuer(self, fname: str) -> None:
         """The issuer block (a TEL, a T-number, a postal code ...): its first line is the name."""
         doc = self.doc
@@ -827,8 +964,9 @@ class _Reader:
                 continue
             for cell in row.cells:
                 t = cell.text
+                # a tax id word stands alone ("USt-IdNr"), not inside a name ("Musterstadt")
                 if re.search(r"(?i)(?<![a-z])(tel|phone|fax|電話)(?![a-z])|〒|T\s?\d{13}|登録番号"
-                             r"|USt|VAT|TVA|BTW|사업자", t) or (
+                             r"|사업자", t) or _TAX_ID_WORD.search(t) or (
                     pt.find_phones(t) and not pt.find_dates(t)
                 ):
                     anchors.append((row, cell))
@@ -860,17 +998,26 @@ class _Reader:
                     break
                 last_y = r.y0
                 block.append((r, c))
-            for r, c in reversed(block):
+            top_down = list(reversed(block))
+            head: Span | None = None
+            for j, (r, c) in enumerate(top_down):
                 t = c.text.strip()
+                head = _letterhead_name(c.span)
+                if head is not None:
+                    name = (r, c)
+                    break
                 if _is_title(t) or _addressy(t) or c is cell or sum(
                     ch.isalpha() for ch in t
                 ) < 2:
                     continue
                 name = (r, c)
+                head = _text_value(c.span)
+                if head is not None and j + 1 < len(top_down):
+                    head = _legal_name_on_two_lines(head, c, top_down[j + 1][1])
                 break
             if name is not None:
                 r, c = name
-                s = _text_value(c.span)
+                s = head
                 if s is not None and id(s.idx) not in taken:
                     self._add(Cand(fname, s, r.page, None, 5.0, "issuer_block", y=c.y0))
                     return
@@ -1426,8 +1573,14 @@ def _qualified(h: Hit) -> bool:
     before = row.text[cstart : h.start]
     if before.count("(") > before.count(")") and row.text[h.start] != "(":
         return True
-    return bool(re.search(r"(?i)(?:incl|inclusive|excl|exclusive|includes|inkl|zzgl|hors|"
-                          r"excluding|including)\.?\s*(?:of\s*)?$", before))
+    if re.search(r"(?i)(?:incl|inclusive|excl|exclusive|includes|inkl|zzgl|hors|"
+                 r"excluding|including)\.?\s*(?:of\s*)?$", before):
+        return True
+    # "Beitrag inklusive 19 % Versicherungsteuer  220,00": the amount is the gross one the
+    # words before it name; a line that opens with "inkl. 19 % MwSt 3,19" gives the tax itself
+    return bool(re.search(r"(?i)[^\W\d]{3,}.*\s(?:incl|inclusive|includes|including|inkl|"
+                          r"inklusive|einschl|einschließlich|y compris)\.?\s*"
+                          r"\d{1,2}(?:[.,]\d{1,2})?\s?%\s*$", before))
 
 
 def _span_offset(outer: Span, inner: Span) -> int:
@@ -1464,6 +1617,41 @@ def _strip_suffix(s: Span) -> Span:
     return s.stripped(" ")
 
 
+#: what parts the pieces of a one-line letterhead: ``Acme SARL - 1 rue X - 75001 Paris``
+_LETTERHEAD_SEP = re.compile(r"\s+[-–—|•●·]\s+|\s*[|•●·]\s*")
+
+
+def _letterhead_name(span: Span) -> Span | None:
+    """The issuer's name that opens a one-line letterhead (``Acme SARL - 1 rue X - 75001
+    Paris - France``): the first piece, when a later piece is an address and it is not."""
+    t = span.text
+    cuts = [m for m in _LETTERHEAD_SEP.finditer(t) if m.start() > 0]
+    if not cuts:
+        return None
+    first = t[: cuts[0].start()].strip()
+    rest = t[cuts[0].end() :]
+    if _addressy(first) or sum(ch.isalpha() for ch in first) < 3 or not (
+        _addressy(rest) or lb.POSTAL_TOWN_RE.search(rest)
+    ):
+        return None
+    return _text_value(span.sub(0, cuts[0].start()))
+
+
+def _legal_name_on_two_lines(name: Span, cell: Cell, nxt: Cell) -> Span:
+    """A legal name that runs over two lines (``Beispiel Versicherungs-`` / ``verein a.G.``):
+    the line right under the first, ending in the legal form, finishes it."""
+    t = pt.nfkc(nxt.text).strip()
+    forms = list(lb.COMPANY_RE.finditer(t))
+    if lb.COMPANY_RE.search(name.text) or not forms or forms[-1].end() < len(t.rstrip(" .,")):
+        return name
+    if _addressy(t) or nxt.y0 - cell.y1 > 0.6 * max(cell.h, 0.004) or abs(nxt.x0 - cell.x0) > 0.02:
+        return name
+    rest = _text_value(nxt.span)
+    if rest is None:
+        return name
+    return Span(name.text + " " + rest.text, [*name.idx, -1, *rest.idx])
+
+
 def _is_title(t: str) -> bool:
     u = re.sub(r"[\s\-–—*:：.()]", "", pt.nfkc(t)).upper()
     return any(u == re.sub(r"\s", "", w).upper() for w in lb.TITLE_WORDS)
@@ -1475,7 +1663,7 @@ def _addressy(t: str) -> bool:
         return True
     if re.search(r"(?:^|\s)\d{1,5}[a-zA-Z]?(?:\s|,|$)", v) and re.search(r"[^\W\d]{3}", v):
         return True  # "Keizersgracht 45", "12 Rue de Rivoli"
-    return bool(re.search(r"〒|(?<![a-z])(tel|fax|phone|e-?mail)(?![a-z])|@|登録番号|www\.", v,
+    return bool(re.search(r"〒|(?<![^\W\d_])(tel|fax|phone|e-?mail)(?![a-z])|@|登録番号|www\.", v,
                           flags=re.IGNORECASE))
 
 
