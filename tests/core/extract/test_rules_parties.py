@@ -190,3 +190,39 @@ def test_a_receipt_line_opening_with_incl_rate_gives_the_tax() -> None:
     ]
     ex, _ = _run([make_page(rows)], "receipt")
     assert _values(ex).get("tax") == "0,20"
+
+
+def _with_terms(*terms: str) -> list[tuple[float, list[tuple[float, str]]]]:
+    rows: list[tuple[float, list[tuple[float, str]]]] = [
+        (80, [(60, "Beispiel Handel GmbH")]),
+        (120, [(60, "Rechnungsnummer:"), (300, "RE-4711")]),
+        (150, [(60, "Rechnungsdatum:"), (300, "03.02.2025")]),
+        (300, [(60, "Gesamtbetrag"), (700, "119,00 €")]),
+    ]
+    rows += [(400 + 22 * k, [(60, t)]) for k, t in enumerate(terms)]
+    return rows
+
+
+def test_a_sepa_prenotification_gives_the_debit_date_as_due_date() -> None:
+    rows = _with_terms("Der Betrag von EUR 119,00 wird am 17.02.2025 von Ihrem Konto",
+                       "mit IBAN DE00 0000 0000 0000 0000 00 per SEPA-Lastschrift eingezogen.")
+    ex, _ = _run([make_page(rows)], "invoice")
+    due = _field(ex, "due_date")
+    assert (due.value, due.normalized) == ("17.02.2025", "2025-02-17")
+    assert "no_label" in due.review_reasons
+
+
+def test_payment_terms_in_a_sentence_give_the_due_date() -> None:
+    for terms, iso in (
+        (("Zahlbar ohne Abzug bis zum 28.02.2025.",), "2025-02-28"),
+        (("The amount will be debited from your account on 01.03.2025.",), "2025-03-01"),
+        (("Le montant sera prélevé sur votre compte le 05.03.2025.",), "2025-03-05"),
+    ):
+        ex, _ = _run([make_page(_with_terms(*terms))], "invoice")
+        assert _field(ex, "due_date").normalized == iso, terms
+
+
+def test_a_date_in_other_words_is_no_due_date() -> None:
+    rows = _with_terms("Die Ware wird am 17.02.2025 geliefert.")
+    ex, _ = _run([make_page(rows)], "invoice")
+    assert "due_date" not in _values(ex)

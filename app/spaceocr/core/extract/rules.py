@@ -661,12 +661,44 @@ class _Reader:
             self._registration()
         if doc.template.name == "business_card" or {"name", "title", "company"} <= names:
             self._card()
+        if "due_date" in names and not self.cands.get("due_date"):
+            self._due_in_words()
         for spec in doc.template.scalar_fields:
             if not self.cands.get(spec.name):
                 self._pattern_fallback(spec)
         for fname in ("invoice_number", "delivery_number", "quote_number", "po_number"):
             if fname in names and not self.cands.get(fname):
                 self._unlabelled_number(fname)
+
+    def _due_in_words(self) -> None:
+        """A due date said in a sentence of the payment terms, not under a label.
+
+        ``Der Betrag wird am <date> ... per SEPA-Lastschrift eingezogen`` (the date a SEPA
+        pre-notification announces for the debit), ``zahlbar ohne Abzug bis zum <date>``,
+        ``will be debited on <date>``, ``sera prélevé le <date>``, ``wordt op <date>
+        afgeschreven``. Read from wording, so it always needs review.
+        """
+        doc = self.doc
+        for k, row in enumerate(doc.rows):
+            view = pt.nfkc(row.text)
+            nxt = doc.rows[k + 1] if k + 1 < len(doc.rows) else None
+            after_row = pt.nfkc(nxt.text) if nxt is not None and nxt.page == row.page else ""
+            for before, after in _DUE_PHRASES:
+                for m in before.finditer(view):
+                    found = _typed(doc, "date", view[m.end() :])
+                    if not found or view[m.end() : m.end() + found[0].start].strip():
+                        continue
+                    f = found[0]
+                    a, b = m.end() + f.start, m.end() + f.end
+                    if after is not None and not after.search(view[b:] + " " + after_row):
+                        continue
+                    c = Cand("due_date", row.span.sub(a, b), row.page, f.normalized, 4.0,
+                             "in_words", y=row.y0)
+                    c.reasons.append("no_label")
+                    if not f.valid:
+                        c.reasons.append("date_does_not_exist")
+                    self._add(c)
+                    return
 
     def _unlabelled_number(self, fname: str) -> None:
         """A document number whose label the OCR lost: an id in the header's key/value rows."""
@@ -1506,6 +1538,25 @@ def _clean_text(s: Span) -> Span:
 _REG_NO_LINE = re.compile(
     r"\(?\s?(?:CO\.?\s?REG\.?\s?(?:NO)?\s?[:.]?\s?)?[0-9][0-9 -]{3,}[0-9]"
     r"(?:\s?-?\s?[A-Z]{1,2})?\s?\)?"
+)
+#: the words of payment terms that put the due date right after them, each with the words that
+#: must follow the date in its sentence (or None): German, English, French and Dutch usage
+_DUE_PHRASES: tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...] = (
+    (re.compile(r"(?i)\b(?:wird|werden)\s+(?:am|zum)\s+"),
+     re.compile(r"(?i)eingezogen|abgebucht|belastet|eingelöst|Lastschrift")),
+    (re.compile(r"(?i)\b(?:zahlbar|zu zahlen|zahlen Sie|überweisen Sie|Zahlung)\b[^.]{0,60}?"
+                r"\b(?:bis|spätestens)\s+(?:zum\s+|am\s+|spätestens\s+)?"), None),
+    (re.compile(r"(?i)\b(?:ist|sind)\s+(?:am|zum|bis\s+zum)\s+"), re.compile(r"(?i)^\s*fällig")),
+    (re.compile(r"(?i)\bwill be (?:debited|collected|charged|drawn)\b[^.]{0,60}?\bon\s+"), None),
+    (re.compile(r"(?i)\b(?:payable|please pay|to be paid|payment is due)\b[^.]{0,40}?"
+                r"\b(?:by|before|until|on)\s+(?:the\s+)?"), None),
+    (re.compile(r"(?i)\bsera\s+(?:prélevée?s?|débitée?s?)\b[^.]{0,60}?\ble\s+"), None),
+    (re.compile(r"(?i)\b(?:à payer|payable|à régler)\b[^.]{0,40}?"
+                r"\b(?:avant le|au plus tard le|jusqu'au|le)\s+"), None),
+    (re.compile(r"(?i)\bwordt\s+(?:op|rond)\s+"),
+     re.compile(r"(?i)afgeschreven|geïncasseerd|geïnd")),
+    (re.compile(r"(?i)\b(?:te betalen|betalen|betaling)\b[^.]{0,40}?"
+                r"\b(?:voor|vóór|uiterlijk|uiterlijk op)\s+"), None),
 )
 #: an amount printed without its decimal point: ``¥20480 15`` (a sign or mark may lead)
 _LOST_POINT_TOTAL = re.compile(
