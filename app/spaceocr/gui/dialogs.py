@@ -256,9 +256,26 @@ class SettingsDialog(QDialog):
         self.busy_label.setObjectName("settingsBusyText")
         row.addWidget(self.busy_bar)
         row.addWidget(self.busy_label, 1)
-        self.busy_bar.hide()
-        self.busy_label.hide()
+        for w in (self.busy_bar, self.busy_label):  # the row keeps its room: nothing jumps
+            policy = w.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            w.setSizePolicy(policy)
+            w.hide()
         return row
+
+    def _fit_height(self) -> None:
+        """Grow to show a text that arrived (the keys note, an error) without squeezing."""
+        layout = self.layout()
+        if layout is None:
+            return
+        width = self.width()
+        needed = (
+            layout.totalHeightForWidth(width)
+            if layout.hasHeightForWidth()
+            else layout.totalSizeHint().height()
+        )
+        if needed > self.height():
+            self.resize(width, needed)
 
     def _general_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("General"), self)
@@ -402,6 +419,8 @@ class SettingsDialog(QDialog):
         self.problem = text
         self.error_label.setText(text)
         self.error_label.setVisible(bool(text))
+        if text:
+            self._fit_height()
 
     # ----------------------------------------------------------------- busy state
     @property
@@ -448,6 +467,7 @@ class SettingsDialog(QDialog):
         self._set_busy("")
         if loaded.problem is not None:
             self._show_error(error_with_detail(loaded.problem))
+        self._fit_height()
         self.loaded.emit()
 
     def _on_load_failed(self, exc: BaseException) -> None:
