@@ -541,6 +541,34 @@ class TestWithoutHeader:
         assert row["amount"].review_reasons == ()  # confirmed by the row's arithmetic
 
 
+    def test_items_right_above_their_sum_without_header_or_totals_label(self) -> None:
+        rows = [
+            (100, [(60, "Beitragsrechnung Nr. 12.345")]),
+            (200, [(60, "Haftpflicht Tarif B (40 %) Klasse 12"), (900, "75,00 €")]),
+            (230, [(60, "Teilkasko Tarif B Klasse 9"), (900, "110,50 €")]),
+            (260, [(60, "Beitrag für das Quartal"), (900, "185,50 €")]),
+            (290, [(60, "darin enthaltene Steuer"), (900, "(29,62 €)")]),
+        ]
+        items = find_line_items([make_page(rows, align={900: R})], SPEC)
+        assert cells(items) == [
+            {"description": "Haftpflicht Tarif B (40 %) Klasse 12", "amount": "75,00 €"},
+            {"description": "Teilkasko Tarif B Klasse 9", "amount": "110,50 €"},
+        ]
+        assert all("no_header" in c.review_reasons for r in items for c in r)
+        # a sum that does not add up is no proof of items
+        rows[3] = (260, [(60, "Beitrag für das Quartal"), (900, "185,00 €")])
+        assert find_line_items([make_page(rows, align={900: R})], SPEC) == ()
+
+    def test_a_totals_block_that_adds_up_is_not_items(self) -> None:
+        rows = [
+            (100, [(60, "Rechnung 2027-114")]),
+            (200, [(60, "Warenwert"), (900, "100,00")]),
+            (230, [(60, "MwSt 19 %"), (900, "19,00")]),
+            (260, [(60, "Rechnungsbetrag"), (900, "119,00")]),
+        ]
+        assert find_line_items([make_page(rows, align={900: R})], SPEC) == ()
+
+
 class TestOcrRepairs:
     def test_lost_decimal_point(self) -> None:
         rows = [

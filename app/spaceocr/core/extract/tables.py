@@ -1343,6 +1343,55 @@ def _receipt_mode(
     return rows
 
 
+def _summed_mode(lines: Sequence[VisualLine], decimal_comma: bool | None) -> list[_Row]:
+    """Items without a header or totals label: lines of a name and a price, right above a
+    line whose price is their sum (a bill's ``Beitrag ... 220,00 €`` under its two items).
+
+    The prices must share a right edge and add up to the cent; the rows' roles are inferred.
+    """
+    def price(line: VisualLine) -> tuple[Segment, Decimal] | None:
+        if len(line.segments) < 2 or not _has_letters(line.segments[0].text):
+            return None
+        first = line.segments[0]
+        if is_total_label(first.text) or is_total_label(first.words()[0].text):
+            return None  # "Zwischensumme 100,00 / MwSt 19,00 / Gesamt 119,00": totals
+        last = line.segments[-1]
+        core = _num_seg(last, decimal_comma)
+        if core is None or not _money_seg(last, decimal_comma):
+            return None
+        value = parse_number(core.text, decimal_comma=decimal_comma)
+        if value is None or value <= 0 or any(c in last.text for c in "()%"):
+            return None
+        return last, value
+
+    priced = [price(ln) for ln in lines]
+    best: tuple[int, int] | None = None  # items lines[i:j], their sum on line j
+    for j, pj in enumerate(priced):
+        if pj is None or j < 2:
+            continue
+        total = Decimal(0)
+        for i in range(j - 1, -1, -1):
+            pi = priced[i]
+            if pi is None or abs(pi[0].x1 - pj[0].x1) > 2 * lines[j].h:
+                break
+            if lines[i + 1].y0 - lines[i].y1 > 2.5 * lines[i].h:
+                break
+            total += pi[1]
+            if total == pj[1] and j - i >= 2 and (best is None or j - i > best[1] - best[0]):
+                best = (i, j)
+            if total > pj[1]:
+                break
+    if best is None:
+        return []
+    rows = []
+    for line in lines[best[0]:best[1]]:
+        row = _Row(line.page_index, {}, [line], inferred=True)
+        row.cells["description"] = list(line.segments[:-1])
+        row.cells["amount"] = [line.segments[-1]]
+        rows.append(row)
+    return rows
+
+
 def _receipt_numbers(row: _Row, middle: list[Segment], decimal_comma: bool | None) -> None:
     """Quantity and unit price from the text between a receipt item's name and its price."""
     if not middle:
@@ -1470,6 +1519,15 @@ def find_tables(
                     rows, used = aligned.rows, aligned.used_lines
                     end_page, end_y = aligned.end_page, aligned.end_y
                     break
+            else:
+                for lines in all_lines:
+                    rows = _summed_mode(lines, decimal_comma)
+                    if rows:
+                        for r in rows:
+                            used.setdefault(r.page_index, []).extend(r.lines)
+                        end_page = rows[-1].page_index
+                        end_y = max(ln.y1 for ln in rows[-1].lines)
+                        break
     by_index = {p.index: p for p in pages}
     out_rows = [_row_fields(r, names, decimal_comma, by_index, language) for r in rows]
     out_rows = [r for r in out_rows if r]
