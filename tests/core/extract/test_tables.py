@@ -234,6 +234,22 @@ class TestHeaderTable:
              "amount": "4106.16"},
         ]
 
+    def test_single_row_amount_right_aligned_towards_the_next_header(self) -> None:
+        # one row gives no number columns to learn from: the amount ends nearer the tax-rate
+        # header's right edge than its own, but left of where that header starts
+        rows = [
+            (200, [(60, "项目名称"), (420, "数量"), (540, "单价"), (680, "金额"), (800, "税率"),
+                   (900, "税额")]),
+            (240, [(40, "*餐饮服务*餐费"), (440, "1"), (620, "480.679612"), (795, "480.68"),
+                   (810, "3%"), (980, "14.42")]),
+            (300, [(60, "合 计"), (795, "¥480.68"), (980, "¥14.42")]),
+        ]
+        page = make_page(rows, align={440: R, 620: R, 795: R, 980: R})
+        assert cells(find_line_items([page], SPEC)) == [
+            {"description": "*餐饮服务*餐费", "quantity": "1", "unit_price": "480.679612",
+             "amount": "480.68"},
+        ]
+
     def test_misread_header_labels_are_named_from_the_numbers(self) -> None:
         # the OCR garbled 単価 and 金額: the columns are told apart by qty x price = amount
         rows = [

@@ -618,6 +618,10 @@ def _assign(
         d = min(abs(seg.cx - c.cx), abs(seg.x1 - c.x1), abs(seg.x0 - c.x0))
         if numeric and edges and edges.get(k):
             d = min(d, abs(seg.x1 - statistics.median(edges[k])))
+        if numeric and seg.x1 < c.x0:
+            # a number ending left of where a header starts shares neither its right edge
+            # nor its centre nor its left edge: it is that column's only when none is closer
+            d += c.x0 - seg.x1 + seg.h
         return d
 
     return min(range(len(cols)), key=dist)
