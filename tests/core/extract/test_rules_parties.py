@@ -226,3 +226,28 @@ def test_a_date_in_other_words_is_no_due_date() -> None:
     rows = _with_terms("Die Ware wird am 17.02.2025 geliefert.")
     ex, _ = _run([make_page(rows)], "invoice")
     assert "due_date" not in _values(ex)
+
+
+def test_a_legal_form_one_confusable_character_off_is_put_right() -> None:
+    from spaceocr.core.extract.rules import repair_legal_form
+
+    assert repair_legal_form("77 MINI MARKET 5/B") == "77 MINI MARKET S/B"
+    assert repair_legal_form("Kedai Makan Sdn Ehd") == "Kedai Makan Sdn Bhd"
+    assert repair_legal_form("Kedai Makan Sdn Bnd") == "Kedai Makan Sdn Bhd"
+    assert repair_legal_form("Beispiel 6mbH") == "Beispiel GmbH"
+    for fine in ("Kedai Makan Sdn Bhd", "77 MINI MARKET S/B", "Acme GmbH", "Rosa Bakery",
+                 "Kedai Sdn Bxd"):
+        assert repair_legal_form(fine) is None, fine
+
+
+def test_a_repaired_legal_form_keeps_the_print_and_needs_review() -> None:
+    rows = [
+        (120, [(200, "77 MINI MARKET 5/B")]),
+        (150, [(200, "NO. 8, JALAN MAJU 2")]),
+        (175, [(200, "47000 KOTA DAMAI")]),
+        *RECEIPT_TAIL,
+    ]
+    ex, _ = _run([make_page(rows)], "receipt")
+    name = _field(ex, "merchant_name")
+    assert (name.value, name.printed) == ("77 MINI MARKET S/B", "77 MINI MARKET 5/B")
+    assert "repaired:legal_form" in name.review_reasons

@@ -40,7 +40,7 @@ from spaceocr.core.extract.layout import Cell, PageLayout, Row, Span, build_layo
 from spaceocr.core.templates.schema import FieldSpec, Template
 from spaceocr.core.types import ExtractedField, Extraction, MatchHint, OcrPage, Point
 
-__all__ = ["RuleExtractor"]
+__all__ = ["RuleExtractor", "repair_legal_form", "suspect_name"]
 
 logger = logging.getLogger(__name__)
 
@@ -367,6 +367,11 @@ class _Reader:
                 reason = suspect_name(value, doc.lang, doc.pages[c.page].text)
                 if reason:
                     c.reasons.append(reason)
+            if spec.name in PARTY_FIELDS and not c.fixed:
+                repaired = repair_legal_form(value)
+                if repaired is not None:
+                    c.fixed = repaired
+                    c.reasons.append("repaired:legal_form")
             if spec.type == "email" and re.match(r"[A-Z][^A-Z@]*@", pt.nfkc(value)):
                 c.reasons.append("suspect_reading")  # an icon read as a capital letter
             idx = c.span.chars
@@ -1569,6 +1574,42 @@ _SENTENCE_WORDS = re.compile(
     r"(?i)(?<![a-z])(?:your|you|is|are|was|thank|thanks|please|welcome|order number|visit)"
     r"(?![a-z])"
 )
+
+
+#: characters OCR takes for one another in print (``5/B`` for ``S/B``, ``Ehd`` for ``Bhd``)
+_OCR_TWINS = frozenset({("5", "s"), ("8", "b"), ("e", "b"), ("n", "h"), ("0", "o"), ("1", "l"),
+                        ("i", "l"), ("$", "s"), ("6", "g")})
+
+
+def repair_legal_form(text: str) -> str | None:
+    """The name with a misread legal form at its end put right, or None.
+
+    Only a form one character off, where that character is one OCR confuses with the
+    form's (``99 MINI MART 5/B`` -> ``S/B``, ``Sdn Ehd`` -> ``Sdn Bhd``); the case of the
+    print is kept.
+    """
+    for m in list(re.finditer(r"[\w/.$]+", text))[-2:]:
+        word = m.group()
+        low = word.casefold()
+        if low in _LEGAL_FORMS:
+            continue
+        for canon in ("Bhd", "Sdn", "S/B", "GmbH"):
+            form = canon.casefold()
+            if len(low) != len(form):
+                continue
+            diff = [i for i, (a, b) in enumerate(zip(low, form, strict=True)) if a != b]
+            if len(diff) != 1 or (low[diff[0]], form[diff[0]]) not in _OCR_TWINS:
+                continue
+            i = diff[0]
+            letters = [ch for k, ch in enumerate(word) if k != i and ch.isalpha()]
+            if word[i].isalpha():
+                fixed = form[i].upper() if word[i].isupper() else form[i]
+            elif letters and all(ch.isupper() for ch in letters):
+                fixed = form[i].upper()
+            else:
+                fixed = canon[i]  # a digit read for a letter: the form's usual case
+            return text[: m.start() + i] + fixed + text[m.start() + i + 1 :]
+    return None
 
 
 def _sentence_like(text: str) -> bool:
