@@ -77,6 +77,18 @@ def make_page(
     return OcrPage(index, W, H, 200.0, "test", tuple(chars))
 
 
+def merge_pages(a: OcrPage, b: OcrPage) -> OcrPage:
+    """One page with the characters of both (``b``'s lines and words numbered after ``a``'s),
+    to mix type sizes."""
+    lines = max((c.line_no for c in a.chars), default=-1) + 1
+    words = max((c.word_no for c in a.chars), default=-1) + 1
+    moved = tuple(
+        OcrChar(c.text, c.quad, c.confidence, c.line_no + lines, c.word_no + words)
+        for c in b.chars
+    )
+    return OcrPage(a.index, a.width_px, a.height_px, a.dpi, a.engine, a.chars + moved)
+
+
 def cells(rows: tuple[tuple[ExtractedField, ...], ...]) -> list[dict[str, str | None]]:
     return [{c.name: c.value for c in row} for row in rows]
 
@@ -211,6 +223,29 @@ class TestHeaderTable:
              "amount": "300.00"},
             {"description": "Travel", "quantity": "1", "amount": "80.00"},
         ]
+
+    def test_indented_or_small_print_line_under_an_item_is_a_note(self) -> None:
+        hdr = (200, [(60, "Description"), (560, "Qty"), (880, "Amount")])
+        rows = [
+            hdr,
+            (240, [(60, "Consulting services"), (590, "3"), (940, "300.00")]),
+            (262, [(120, "Of a sample project")]),  # indented: a note
+            (300, [(60, "1. Travel to the site"), (590, "1"), (940, "80.00")]),
+            (322, [(93, "and back")]),  # a hanging indent after "1. ": more of the name
+            (380, [(700, "Total"), (940, "380.00")]),
+        ]
+        page = make_page(rows, align={590: R, 940: R})
+        items = find_line_items([page], SPEC)
+        assert [r[0].value for r in items] == ["Consulting services",
+                                               "1. Travel to the site and back"]
+        assert "description_bounds" in items[0][0].review_reasons
+        # the same note in small print, not indented
+        big = make_page([r for r in rows if r[0] != 262], align={590: R, 940: R})
+        small = make_page([(264, [(60, "Of a Sample project")])], h=12.0)
+        page = merge_pages(big, small)
+        items = find_line_items([page], SPEC)
+        assert [r[0].value for r in items] == ["Consulting services",
+                                               "1. Travel to the site and back"]
 
     def test_fapiao_amount_is_the_amount_column_not_the_tax_column(self) -> None:
         # centred headers, right-aligned numbers that sit closer to the next header

@@ -773,10 +773,39 @@ class _TableState:
         if self.pending and self.rows:
             last = self.rows[-1]
             for line, segs in self.pending:
-                if line.page_index == last.page_index:
+                if line.page_index != last.page_index:
+                    continue
+                last.lines.append(line)
+                if _is_note_under(last, segs):
+                    last.note_cut = True
+                else:
                     last.cells.setdefault("description", []).extend(segs)
-                    last.lines.append(line)
         self.pending.clear()
+
+
+def _cap_height(segs: Sequence[Segment]) -> float | None:
+    """The median height of Latin text that has a capital or a digit (whose boxes reach the
+    cap height whatever the engine), or None for other text."""
+    hs = [s.h for s in segs if any(c.isupper() or c.isdigit() for c in s.text)
+          and all(ord(c) < 0x2E80 for c in s.text)]
+    return statistics.median(hs) if hs else None
+
+
+def _is_note_under(row: _Row, segs: Sequence[Segment]) -> bool:
+    """True when a description-only line under a row is a note, not more of the name.
+
+    Two layouts say so: the line is indented under the name (a wrapped name starts where the
+    name starts), or printed in markedly smaller type (an item's details in small print;
+    glyph heights differ that much only between font sizes, not between words).
+    """
+    desc = row.cells.get("description")
+    if not desc or not segs:
+        return False
+    first = desc[0]
+    if segs[0].x0 - first.x0 >= 2.5 * first.h:
+        return True  # further in than a hanging indent after "10. "
+    main, small = _cap_height([first]), _cap_height(segs)
+    return main is not None and small is not None and small <= 0.7 * main
 
 
 def _read_rows(
@@ -857,7 +886,7 @@ def _read_rows(
         last = state.rows[-1]
         pl = state.pending[0][0]
         if last.lines and pl.page_index == last.page_index and (
-            pl.y0 - last.lines[-1].y1 < 1.2 * pl.h
+            pl.y0 - last.lines[-1].y1 < 1.2 * max(pl.h, last.lines[-1].h)
         ):
             state.flush_pending_into_last()
     state.pending.clear()
