@@ -251,3 +251,35 @@ def test_a_repaired_legal_form_keeps_the_print_and_needs_review() -> None:
     name = _field(ex, "merchant_name")
     assert (name.value, name.printed) == ("77 MINI MARKET S/B", "77 MINI MARKET 5/B")
     assert "repaired:legal_form" in name.review_reasons
+
+
+def test_the_country_under_a_customers_address_is_not_the_issuer() -> None:
+    rows = [
+        (100, [(60, "Client :")]),
+        (125, [(60, "Gîte des Pins")]),
+        (147, [(60, "3 chemin du Lac")]),
+        (169, [(60, "74000 Annecy")]),
+        (191, [(60, "France")]),
+        (213, [(60, "+33 4 99 88 77 66")]),
+        (560, [(60, "Facture FA-2024-0042"), (760, "03/06/2024")]),
+        (620, [(60, "Total HT"), (760, "100,00 €")]),
+        (650, [(60, "TVA 20 %"), (760, "20,00 €")]),
+        (680, [(60, "Total TTC"), (760, "120,00 €")]),
+    ]
+    ex, _ = _run([make_page(rows)], "invoice")
+    v = _values(ex)
+    assert v["customer_name"] == "Gîte des Pins"
+    assert v.get("vendor_name") != "France"
+
+
+def test_a_labelled_legal_name_on_two_lines_is_read_whole() -> None:
+    rows = [
+        (80, [(60, "Rechnungsersteller")]),
+        (105, [(60, "Nordsee Versicherungsverein")]),
+        (127, [(60, "Husum a.G.")]),
+        (149, [(60, "Deichweg 4")]),
+        (171, [(60, "25813 Husum")]),
+        *DE_LETTER_TAIL,
+    ]
+    ex, _ = _run([make_page(rows)], "invoice")
+    assert _values(ex)["vendor_name"] == "Nordsee Versicherungsverein Husum a.G."

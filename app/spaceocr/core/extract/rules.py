@@ -495,6 +495,11 @@ class _Reader:
                 cand = self._read(spec, cell.span, r.page, base - 1.0, "below", cell.y0)
                 if cand is not None and cand.amount is not None:
                     cand = self._column_sum(spec, r, cell, cand)
+                if cand is not None and spec.name in PARTY_FIELDS:
+                    under = [c2 for r2 in doc.rows_below(r, 1.2)[:1] for c2 in r2.cells
+                             if abs(c2.x0 - cell.x0) < 0.02]
+                    if under:
+                        cand.span = _legal_name_on_two_lines(cand.span, cell, under[0])
                 if cand is not None and spec.name in PARTY_FIELDS and doc.lang in (
                     "de", "fr", "nl"
                 ):
@@ -1037,12 +1042,16 @@ class _Reader:
                 block.append((r, c))
             top_down = list(reversed(block))
             head: Span | None = None
+            seen_town = False
             for j, (r, c) in enumerate(top_down):
                 t = c.text.strip()
                 head = _letterhead_name(c.span)
                 if head is not None:
                     name = (r, c)
                     break
+                if seen_town and not lb.COMPANY_RE.search(t):
+                    break  # under a postcode and town: a country or another block, no name
+                seen_town = seen_town or bool(lb.POSTAL_TOWN_RE.fullmatch(pt.nfkc(t)))
                 if _is_title(t) or _addressy(t) or c is cell or sum(
                     ch.isalpha() for ch in t
                 ) < 2:
