@@ -430,6 +430,9 @@ class TestHeaderTable:
             {"description": "Druckerpatrone schwarz", "quantity": "1,0000",
              "unit_price": "8,9000", "amount": "8,90"},
         ]
+        qty = {c.name: c for c in items[0]}["quantity"]
+        assert qty.normalized == "12.0000"
+        assert "ocr_suspect" not in qty.review_reasons  # "Stk." is the unit, not a misread
 
     @pytest.mark.parametrize(
         ("labels", "lang"),

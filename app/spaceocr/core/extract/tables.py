@@ -365,6 +365,11 @@ def _quantity_seg(seg: Segment) -> Segment:
 LOW_CHAR_CONFIDENCE = 0.75
 
 _CURRENCY_CHARS = set("¥￥$€£₩円元원@ ")
+#: A unit after a quantity: a counter (個, 本, 개) or a word of two letters or more (a single
+#: letter may be a misread digit, ``1l``).
+_QTY_UNIT = re.compile(
+    r"(?<=[\d\s])\s*(?:[個개点點本枚冊台件箱袋]|本入|[A-Za-zÀ-ÿ]{2,8}\.?(?:\(s\))?)\s*$"
+)
 _EDGE_MARKS = "|｜│¦"
 _HANGUL = re.compile(r"[\uac00-\ud7af\u3130-\u318f]")
 #: Characters only Simplified Chinese writes (never Japanese or Traditional Chinese), and the
@@ -403,7 +408,10 @@ def _review(
         if confs and min(confs) < LOW_CHAR_CONFIDENCE:
             reasons.append("low_ocr_confidence")
     if role != "description":
-        dropped = set(_trim_marks(whole).text) - set(used.text)
+        kept = _trim_marks(whole).text
+        if role == "quantity":
+            kept = _QTY_UNIT.sub("", kept)  # "10000,0000 KWh", "2個": the unit is printed
+        dropped = set(kept) - set(used.text)
         if any(c not in _CURRENCY_CHARS and not c.isspace() for c in dropped):
             reasons.append("ocr_suspect")
     if language in ("ja", "zh-Hans", "zh-Hant") and _HANGUL.search(used.text):
