@@ -283,3 +283,20 @@ def test_a_labelled_legal_name_on_two_lines_is_read_whole() -> None:
     ]
     ex, _ = _run([make_page(rows)], "invoice")
     assert _values(ex)["vendor_name"] == "Nordsee Versicherungsverein Husum a.G."
+
+
+def test_the_marked_window_wins_over_a_senders_block_without_contacts() -> None:
+    rows = [
+        (90, [(600, "Muster Werkzeuge GmbH")]),
+        (112, [(600, "Am Hang 12")]),
+        (134, [(600, "53111 Bonn")]),
+        (200, [(60, "Muster Werkzeuge GmbH • Am Hang 12 • 53111 Bonn")]),
+        (222, [(60, "Lena Probst")]),
+        (244, [(60, "Birkenallee 5a")]),
+        (266, [(60, "50667 Köln")]),
+        *DE_LETTER_TAIL,
+        (900, [(60, "Muster Werkzeuge GmbH, Geschäftsführer: Max Beispiel")]),
+    ]
+    ex, _ = _run([make_page(rows, sizes={
+        "Muster Werkzeuge GmbH • Am Hang 12 • 53111 Bonn": 12.0})], "invoice")
+    assert _values(ex)["customer_name"] == "Lena Probst"

@@ -871,14 +871,19 @@ class _Reader:
         contact person, the street, then the postcode and town (a country may follow). No
         label announces it, so a block is only taken when it has that shape, carries no
         phone, e-mail or tax id (a sender's letterhead does), is not headed as a delivery
-        address, and is not the small return-address line above the window. The value is a
-        guess from position and always needs review.
+        address, and is not the small return-address line above the window. Of several such
+        blocks the one marked as a window wins (a courtesy title, the return-address line or
+        a billing heading over it), then one whose name the page does not repeat (a sender's
+        name recurs in its letterhead and footer), then the first. The value is a guess
+        from position and always needs review.
         """
         doc = self.doc
         lay = doc.layouts[0]
         cells = [(r, c) for r in lay.rows if r.y0 < 0.5 for c in r.cells]
         party = {i for n, cs in self.cands.items() if n in PARTY_FIELDS for c in cs
                  for i in c.span.chars}
+        page_text = pt.nfkc(" ".join(r.text for r in lay.rows)).casefold()
+        found: list[tuple[int, int, Cand]] = []
         for _, c in cells:
             if not lb.POSTAL_TOWN_RE.fullmatch(pt.nfkc(c.text).strip()):
                 continue
@@ -919,13 +924,16 @@ class _Reader:
             # from the top: the block starts under a heading, a return-address line, a label
             lines: list[tuple[Row, Cell]] = []
             delivery = False
+            marked = bool(lb.ADDRESS_HEADING_RE.fullmatch(pt.nfkc(heading).strip()))
             for r2, c2 in reversed(block[:-1]):
                 t = pt.nfkc(c2.text).strip()
                 if lb.DELIVERY_HEADING_RE.search(t):
                     delivery = True
                     break
+                if _RETURN_LINE.search(t):
+                    marked = True
+                    break
                 if (lb.ADDRESS_HEADING_RE.fullmatch(t) or _is_title(t) or pt.find_dates(t)
-                        or re.search(r"[●•·|]|\s[-–]\s.*\s[-–]\s", t)
                         or set(c2.span.chars) & party
                         or any(h.row is r2 and _hit_in_cell(r2, h, c2) for h in doc.hits)):
                     break
@@ -944,6 +952,7 @@ class _Reader:
                     continue
                 span = Span(span.text + " " + nxt.text, [*span.idx, -1, *nxt.idx])
                 name_text = nxt.text
+                marked = True
             else:
                 name_text = span.text
             if (sum(ch.isalpha() for ch in name_text) < 3 or _addressy(name_text)
@@ -952,8 +961,10 @@ class _Reader:
             cand = Cand("customer_name", span, first_r.page, None, 4.0, "address_window",
                         y=first.y0)
             cand.reasons.append("position_guess")
-            self._add(cand)
-            return
+            recurs = page_text.count(pt.nfkc(name_text).casefold().strip()) > 1
+            found.append((0 if marked else 1, 1 if recurs else 0, cand))
+        if found:
+            self._add(min(found, key=lambda f: (f[0], f[1], f[2].y))[2])
 
     def _letterhead_over_window(self) -> None:
         """A letter's sender: the name with a legal form printed above its address window.
@@ -1718,6 +1729,8 @@ def _strip_suffix(s: Span) -> Span:
     return s.stripped(" ")
 
 
+#: the sender's one-line return address over a window (``Acme GmbH • Weg 1 • 12345 Stadt``)
+_RETURN_LINE = re.compile(r"[●•·|]|\s[-–]\s.*\s[-–]\s")
 #: what parts the pieces of a one-line letterhead: ``Acme SARL - 1 rue X - 75001 Paris``
 _LETTERHEAD_SEP = re.compile(r"\s+[-–—|•●·]\s+|\s*[|•●·]\s*")
 
