@@ -356,6 +356,41 @@ class TestHeaderTable:
              "amount": "5,00"},
         ]
 
+    def test_quantity_with_its_unit_in_the_next_column(self) -> None:
+        # "10" right-aligned under Menge, "Stk" left-aligned under Einheit: one OCR cell
+        rows = [
+            (200, [(40, "Pos."), (90, "Art.-Nr."), (200, "Bezeichnung"), (470, "Menge"),
+                   (540, "Einheit"), (640, "Einzelpreis €"), (820, "Gesamtpreis €")]),
+            (240, [(40, "1"), (90, "10-4711"), (200, "Ordner A4 breit"), (520, "10"),
+                   (540, "Stk"), (760, "2,49 €"), (960, "24,90 €")]),
+            (280, [(40, "2"), (90, "77-1"), (200, "Versandkosten"), (520, "1"),
+                   (540, "psch."), (760, "1.234,56 €"), (960, "1.234,56 €")]),
+            (340, [(600, "Nettobetrag"), (960, "1.259,46 €")]),
+        ]
+        page = make_page(rows, align={520: R, 760: R, 960: R})
+        assert page_lines(page)[1].segments[3].text == "10 Stk"
+        assert cells(find_line_items([page], SPEC)) == [
+            {"description": "Ordner A4 breit", "quantity": "10", "unit_price": "2,49 €",
+             "amount": "24,90 €"},
+            {"description": "Versandkosten", "quantity": "1", "unit_price": "1.234,56 €",
+             "amount": "1.234,56 €"},
+        ]
+
+    def test_abbreviated_german_header_with_quantity_first(self) -> None:
+        rows = [
+            (200, [(60, "Anz."), (120, "Bezeichnung"), (600, "Einzel"), (840, "Gesamt")]),
+            (240, [(80, "2"), (120, "Pizza Margherita"), (660, "8,50"), (900, "17,00")]),
+            (280, [(80, "1"), (120, "Cola 0,5 l"), (660, "3,20"), (900, "3,20")]),
+            (340, [(600, "Summe"), (900, "20,20")]),
+        ]
+        items = find_line_items([make_page(rows, align={80: R, 660: R, 900: R})], SPEC)
+        assert cells(items) == [
+            {"description": "Pizza Margherita", "quantity": "2", "unit_price": "8,50",
+             "amount": "17,00"},
+            {"description": "Cola 0,5 l", "quantity": "1", "unit_price": "3,20",
+             "amount": "3,20"},
+        ]
+
     def test_period_and_order_lines_under_an_item_are_notes(self) -> None:
         rows = [
             (200, [(60, "Beschreibung"), (330, "Menge"), (520, "Einzelpreis"),

@@ -661,8 +661,10 @@ def _numeric_clusters(
         for sg in line.segments:
             if _is_attribute([sg]):
                 continue  # "Basis: 150,00" under an item: a note, not a column's value
-            if _is_number(sg.text, decimal_comma) or _is_quantity(sg.text):
+            if _is_number(sg.text, decimal_comma):
                 segs.append(sg)
+            elif _is_quantity(sg.text):
+                segs.append(_quantity_seg(sg))  # "10 Stk": the unit may be the next column's
             elif " " in sg.text:
                 words = sg.words()
                 for w in (words[0], words[-1]):
@@ -733,7 +735,12 @@ def _assign_line(
                 cols[k].role == "description" or _is_number(_join(ws).text, decimal_comma)
                 or _is_quantity(_join(ws).text)
                 or (cols[k].role == CODE_ROLE and len(ws) == 1 and _is_code(ws[0].text))
-                for k, ws in groups
+                or (
+                    # "10 Stk": a quantity and, in the unit column next to it, its unit
+                    cols[k].role == IGNORED_ROLE and len(ws) == 1 and len(ws[0].text) <= 8
+                    and g > 0 and cols[groups[g - 1][0]].role == "quantity"
+                )
+                for g, (k, ws) in enumerate(groups)
             )
             if len(groups) > 1 and numeric_ok:
                 pieces = [_join(ws) for _, ws in groups]

@@ -55,11 +55,13 @@ HEADER_LABELS: dict[str, tuple[str, ...]] = {
     ),
     "quantity": (
         "数量", "數量", "個数", "수량", "qty", "qty.", "quantity", "quantities", "menge",
-        "anzahl", "qté", "qte", "quantité", "quantite", "aantal", "pcs", "units",
+        "anzahl", "anz.", "stückzahl", "qté", "qte", "quantité", "quantite", "aantal", "pcs",
+        "units",
     ),
     "unit_price": (
         "単価", "单价", "單價", "단가", "unit price", "unitprice", "price", "rate",
-        "unit cost", "price each", "each", "einzelpreis", "preis", "e-preis", "ep",
+        "unit cost", "price each", "each", "einzelpreis", "preis", "e-preis", "ep", "einzel",
+        "einzelpr.",
         "nettopreis", "stückpreis", "preis/einheit", "preis je einheit", "preis pro einheit",
         "prix unitaire", "prix unit.", "prix u.", "p.u.", "pu ht",
         "p.u. ht", "prix", "prijs", "stukprijs", "eenheidsprijs", "prijs per stuk",
