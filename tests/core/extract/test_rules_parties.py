@@ -300,3 +300,18 @@ def test_the_marked_window_wins_over_a_senders_block_without_contacts() -> None:
     ex, _ = _run([make_page(rows, sizes={
         "Muster Werkzeuge GmbH • Am Hang 12 • 53111 Bonn": 12.0})], "invoice")
     assert _values(ex)["customer_name"] == "Lena Probst"
+
+
+def test_a_courtesy_title_under_a_label_takes_the_name_under_it() -> None:
+    rows = [
+        (80, [(60, "Beispiel Handel GmbH")]),
+        (102, [(60, "Tel. 030 123456")]),
+        (160, [(60, "Rechnungsempfänger")]),
+        (185, [(60, "Frau")]),
+        (207, [(60, "Erika Beispiel")]),
+        (229, [(60, "Lindenweg 7")]),
+        (251, [(60, "24103 Kiel")]),
+        *DE_LETTER_TAIL,
+    ]
+    ex, _ = _run([make_page(rows)], "invoice")
+    assert _values(ex)["customer_name"] == "Frau Erika Beispiel"

@@ -498,7 +498,13 @@ class _Reader:
                 if cand is not None and spec.name in PARTY_FIELDS:
                     under = [c2 for r2 in doc.rows_below(r, 1.2)[:1] for c2 in r2.cells
                              if abs(c2.x0 - cell.x0) < 0.02]
-                    if under:
+                    if under and lb.SALUTATION_RE.fullmatch(cand.span.text.strip(" ,")):
+                        # "Herrn" on its own line: the name is the line under it
+                        nxt = _text_value(under[0].span)
+                        if nxt is not None and not _addressy(nxt.text):
+                            cand.span = Span(cand.span.text + " " + nxt.text,
+                                             [*cand.span.idx, -1, *nxt.idx])
+                    elif under:
                         cand.span = _legal_name_on_two_lines(cand.span, cell, under[0])
                 if cand is not None and spec.name in PARTY_FIELDS and doc.lang in (
                     "de", "fr", "nl"
