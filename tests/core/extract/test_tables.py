@@ -401,6 +401,7 @@ class TestHeaderTable:
             (300, [(60, "Hosting Paket M"), (360, "3"), (600, "9,90"), (860, "29,70")]),
             (322, [(60, "Leistungszeitraum 01.03.2027 - 31.03.2027")]),
             (344, [(60, "Billing period March 2027")]),
+            (366, [(60, "Mar 1 – Mar 31, 2027")]),
             (384, [(60, "Domain"), (360, "2"), (600, "1,50"), (860, "3,00")]),
             (440, [(600, "Summe"), (860, "152,70")]),
         ]
@@ -789,6 +790,9 @@ class TestVocab:
             ("Billing period 01.03.-31.03.", True), ("Order no. 4711", True),
             ("Period costume rental", False), ("Periodic check 2x", False),
             ("Seriennummern-Etiketten 100 Stk.", False),
+            ("Jan 1 – Feb 1, 2027", True), ("01.09.2027 - 30.09.2027", True),
+            ("1. März 2027 bis 31. März 2027", True), ("12.50", False), ("10 Stk", False),
+            ("Sept 2027 cleaning", False),
         ],
     )
     def test_note_lines(self, text: str, want: bool) -> None:

@@ -149,10 +149,27 @@ _NOTE = re.compile(
 )
 
 
+_MONTHS = (
+    "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|"
+    "july|august|september|october|november|december|januar|februar|märz|mai|juni|juli|"
+    "oktober|dezember|okt|dez|janvier|février|mars|avril|juin|juillet|août|septembre|"
+    "octobre|novembre|décembre"
+)
+_DATE = (
+    r"(?:\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.\d{1,2}\."
+    rf"|(?:\d{{1,2}}\.?\s*)?(?:{_MONTHS})\.?(?:\s*\d{{1,2}}(?:st|nd|rd|th)?,?)?(?:\s*\d{{4}})?)"
+)
+_DATE_LINE = re.compile(
+    rf"\(?{_DATE}(?:\s*(?:-|–|—|~|〜|to|bis|au|through|until)\s*{_DATE})?\)?"
+)
+
+
 def is_note_line(text: str) -> bool:
     """True when a line is a note under an item: a period, date or order-number label
-    followed by its value (``Abrechnungszeitraum KW 36``, ``Billing period 01.03.-31.03.``)."""
-    return bool(_NOTE.match(fold(text).strip()))
+    followed by its value (``Abrechnungszeitraum KW 36``, ``Billing period 01.03.-31.03.``),
+    or a date or a period alone (``Jan 1 – Feb 1, 2027``, ``01.09.2027 - 30.09.2027``)."""
+    t = fold(text).strip()
+    return bool(_NOTE.match(t) or _DATE_LINE.fullmatch(t))
 
 
 #: Words that may follow a short totals label ("Total ...", "Summe ...") on a totals line.
