@@ -315,3 +315,21 @@ def test_a_courtesy_title_under_a_label_takes_the_name_under_it() -> None:
     ]
     ex, _ = _run([make_page(rows)], "invoice")
     assert _values(ex)["customer_name"] == "Frau Erika Beispiel"
+
+
+def test_a_logo_in_big_print_gives_way_to_the_company_line_but_a_plain_name_stays() -> None:
+    tail = [
+        (200, [(200, "Brewly Trading Sdn Bhd")]),
+        (230, [(200, "12, Jalan Contoh 3/4,")]),
+        (255, [(200, "45000 Bandar Baru")]),
+        *RECEIPT_TAIL,
+    ]
+    big = [(120, [(250, "Kopi Brewly")]), *tail]
+    ex, _ = _run([make_page(big, sizes={"Kopi Brewly": 45.0})], "receipt")
+    assert _values(ex)["merchant_name"] == "Brewly Trading Sdn Bhd"
+    ex, _ = _run([make_page(big)], "receipt")
+    assert _values(ex)["merchant_name"] == "Kopi Brewly"
+    note = [(120, [(250, "GLOWBEAUTY")]), (150, [(250, "(GLOW SHOP (12345))")]),
+            *tail[1:]]
+    ex, _ = _run([make_page(note)], "receipt")
+    assert _values(ex)["merchant_name"] == "GLOWBEAUTY"

@@ -1113,20 +1113,25 @@ class _Reader:
             cand = Cand("merchant_name", s, r.page, None, 4.0, "top_line", y=c.y0)
             if _low_conf(doc, r.page, s):
                 cand.reasons.append("low_ocr_confidence")
-            company = self._company_under_logo(top[k + 1 : k + 4], s.text)
+            company = self._company_under_logo(top[k + 1 : k + 4], s.text, r.h)
             if company is not None:
                 cand = company
             self._add(cand)
             return
 
-    def _company_under_logo(self, rows: list[Row], top: str) -> Cand | None:
-        """A receipt that opens with its brand's logo word (``acme``) prints the trading name
-        with its legal form (``Acme Trading Sdn Bhd``) in the lines under it, before the
-        address: that line is the merchant. Which of the two the reader wants is a guess."""
-        if " " in top.strip() or lb.COMPANY_RE.search(top):
+    def _company_under_logo(self, rows: list[Row], top: str, top_h: float) -> Cand | None:
+        """A receipt that opens with its brand's logo (``acme``, one word or a big print)
+        prints the trading name with its legal form (``Acme Trading Sdn Bhd``) in the lines
+        under it, before the address: that line is the merchant. Which of the two the reader
+        wants is a guess."""
+        if lb.COMPANY_RE.search(top):
             return None
         for r in rows:
             t = r.text.strip()
+            if " " in top.strip() and top_h < 1.4 * r.h:
+                return None  # a name in the size of the lines under it is no logo
+            if re.fullmatch(r"\(.*\)", t):
+                continue  # "(Acme Shop (1234))": a note in brackets
             if lb.ADDRESS_RE.search(t) or pt.find_phones(t) or pt.find_dates(t):
                 return None
             if lb.COMPANY_RE.search(t) and not _sentence_like(t) and not re.search(
