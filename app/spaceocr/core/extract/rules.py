@@ -500,10 +500,10 @@ class _Reader:
                              if abs(c2.x0 - cell.x0) < 0.02]
                     if under and lb.SALUTATION_RE.fullmatch(cand.span.text.strip(" ,")):
                         # "Herrn" on its own line: the name is the line under it
-                        nxt = _text_value(under[0].span)
-                        if nxt is not None and not _addressy(nxt.text):
-                            cand.span = Span(cand.span.text + " " + nxt.text,
-                                             [*cand.span.idx, -1, *nxt.idx])
+                        person = _text_value(under[0].span)
+                        if person is not None and not _addressy(person.text):
+                            cand.span = Span(cand.span.text + " " + person.text,
+                                             [*cand.span.idx, -1, *person.idx])
                     elif under:
                         cand.span = _legal_name_on_two_lines(cand.span, cell, under[0])
                 if cand is not None and spec.name in PARTY_FIELDS and doc.lang in (
