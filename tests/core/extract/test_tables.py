@@ -391,6 +391,24 @@ class TestHeaderTable:
              "amount": "3,20"},
         ]
 
+    def test_two_line_rows_continue_on_the_next_page(self) -> None:
+        hdr = [
+            (1000, [(60, "Pos."), (250, "Art.-Nr."), (520, "Menge"), (760, "Einzelpreis"),
+                    (900, "Betrag")]),
+            (1022, [(250, "Bezeichnung")]),
+        ]
+        p1 = [*hdr,
+              (1060, [(60, "1"), (250, "BX-100"), (600, "2 Stk."), (840, "4,00"), (960, "8,00")]),
+              (1082, [(250, "Briefumschläge C5")])]
+        p2 = [(100, [(60, "2"), (600, "1 Std."), (840, "45,00"), (960, "45,00")]),
+              (122, [(250, "Montage vor Ort")]),
+              (180, [(700, "Nettobetrag"), (960, "53,00")])]
+        al = {600: R, 840: R, 960: R}
+        items = find_line_items([make_page(p1, align=al), make_page(p2, index=1, align=al)],
+                                SPEC)
+        assert [r[0].value for r in items] == ["Briefumschläge C5", "Montage vor Ort"]
+        assert cells(items)[1]["amount"] == "45,00"
+
     def test_period_and_order_lines_under_an_item_are_notes(self) -> None:
         rows = [
             (200, [(60, "Beschreibung"), (330, "Menge"), (520, "Einzelpreis"),

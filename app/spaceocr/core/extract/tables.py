@@ -1218,9 +1218,14 @@ def _first_row_line(
     lines: Sequence[VisualLine], state: _TableState, decimal_comma: bool | None
 ) -> int | None:
     """Where rows resume on a page without a header: the first line that reads as a row."""
+    anchor = "amount" if "amount" in state.roles else "quantity"
     for k, line in enumerate(lines[:40]):
         cells = _assign_line(line, state.cols, decimal_comma)
-        if cells.get("description") and _numeric_cells_ok(cells, decimal_comma):
+        if state.stacked:
+            # a stacked row starts at its numbers (the description comes on the next line)
+            if cells.get(anchor) and _numeric_cells_ok({anchor: cells[anchor]}, decimal_comma):
+                return k
+        elif cells.get("description") and _numeric_cells_ok(cells, decimal_comma):
             return k
     return None
 
