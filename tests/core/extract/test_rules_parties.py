@@ -333,3 +333,18 @@ def test_a_logo_in_big_print_gives_way_to_the_company_line_but_a_plain_name_stay
             *tail[1:]]
     ex, _ = _run([make_page(note)], "receipt")
     assert _values(ex)["merchant_name"] == "GLOWBEAUTY"
+
+
+def test_an_addressee_company_on_two_lines_in_the_window() -> None:
+    rows = [
+        (90, [(600, "Beispiel Handel GmbH")]),
+        (112, [(600, "Tel. 030 123456")]),
+        (200, [(60, "Beispiel Handel GmbH · Ringstr. 1 · 10115 Berlin")]),
+        (222, [(60, "Ostsee Reederei und")]),
+        (244, [(60, "Touristik Rostock GmbH")]),
+        (266, [(60, "Am Kai 9")]),
+        (288, [(60, "18055 Rostock")]),
+        *DE_LETTER_TAIL,
+    ]
+    ex, _ = _run([make_page(rows)], "invoice")
+    assert _values(ex)["customer_name"] == "Ostsee Reederei und Touristik Rostock GmbH"

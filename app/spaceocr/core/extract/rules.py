@@ -960,6 +960,8 @@ class _Reader:
                 name_text = nxt.text
                 marked = True
             else:
+                if len(lines) > 1:
+                    span = _legal_name_on_two_lines(span, first, lines[1][1])
                 name_text = span.text
             if (sum(ch.isalpha() for ch in name_text) < 3 or _addressy(name_text)
                     or sum(ch.isdigit() for ch in name_text) > 2):
