@@ -391,6 +391,18 @@ class TestHeaderTable:
              "amount": "3,20"},
         ]
 
+    def test_two_line_header_over_one_line_rows_keeps_the_names(self) -> None:
+        rows = [
+            (200, [(60, "Art.-Nr."), (520, "Menge"), (760, "Einzelpreis"), (900, "Betrag")]),
+            (222, [(60, "Bezeichnung")]),
+            (260, [(60, "BX-100 Briefumschläge C5"), (600, "2"), (840, "4,00"), (960, "8,00")]),
+            (290, [(60, "PX-9 Druckerpatrone"), (600, "1"), (840, "8,90"), (960, "8,90")]),
+            (350, [(700, "Nettobetrag"), (960, "16,90")]),
+        ]
+        items = find_line_items([make_page(rows, align={600: R, 840: R, 960: R})], SPEC)
+        assert [r[0].value for r in items] == ["BX-100 Briefumschläge C5", "PX-9 Druckerpatrone"]
+        assert all("description_bounds" in r[0].review_reasons for r in items)
+
     def test_two_line_rows_continue_on_the_next_page(self) -> None:
         hdr = [
             (1000, [(60, "Pos."), (250, "Art.-Nr."), (520, "Menge"), (760, "Einzelpreis"),
@@ -443,6 +455,11 @@ class TestHeaderTable:
         items = find_line_items([make_page(rows, align=al)], SPEC)
         assert [r[0].value for r in items] == ["Consulting (hours)", "Cables", "Setup fee"]
         assert all("description_bounds" in r[0].review_reasons for r in items)
+        # a label repeated in every row is not the names
+        same = [(y, [(x, t.replace("Cables:", "Setup fee:").replace(
+            "Consulting (hours):", "Setup fee:")) for x, t in cs]) for y, cs in rows]
+        items = find_line_items([make_page(same, align=al)], SPEC)
+        assert items[0][0].value == "Setup fee: remote session for the migration"
         # one row with a colon among plain names: nothing is cut but the trailing colon
         rows[3] = (300, [(60, "5.00"), (150, "Cables assorted, 2 m"), (660, "3.00"),
                          (860, "15.00")])

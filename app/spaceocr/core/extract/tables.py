@@ -338,6 +338,9 @@ class _Row:
     inferred: bool = False
     #: a row of a stacked table whose description line is still to come
     awaiting_description: bool = False
+    #: what its first line holds in the description column (the code, or the name itself
+    #: when the rows are not two lines after all)
+    first_description: list[Segment] = field(default_factory=list)
     #: the description is the name before a colon, the note after it was left out
     note_cut: bool = False
 
@@ -896,6 +899,7 @@ def _read_rows(
         state.used_lines.setdefault(line.page_index, []).append(line)
         state.end_page = line.page_index
         state.end_y = line.y1
+    _end_stacked_row(state)
     # a description line left at the end belongs to the row above when it sits right under it
     if state.pending and state.rows:
         last = state.rows[-1]
@@ -923,8 +927,10 @@ def _stacked_line(
     """
     anchor = "amount" if "amount" in state.roles else "quantity"
     if cells.get(anchor) and _numeric_cells_ok({anchor: cells[anchor]}, decimal_comma):
+        _end_stacked_row(state)
         numeric = {r: v for r, v in cells.items() if r != "description"}
-        row = _Row(line.page_index, numeric, [line], awaiting_description=True)
+        row = _Row(line.page_index, numeric, [line], awaiting_description=True,
+                   first_description=list(cells.get("description", [])))
         state.rows.append(row)
         return True
     if not state.rows:
@@ -937,6 +943,15 @@ def _stacked_line(
             last.cells["description"] = desc
             last.lines.append(line)
     return True
+
+
+def _end_stacked_row(state: _TableState) -> None:
+    """A stacked row that got no description line keeps what its first line held there."""
+    if state.rows and state.rows[-1].awaiting_description:
+        last = state.rows[-1]
+        last.awaiting_description = False
+        if last.first_description:
+            last.cells["description"] = last.first_description
 
 
 def _description_text(line: VisualLine, cols: Sequence[_Column]) -> list[Segment]:
@@ -984,6 +999,9 @@ def _cut_name_notes(rows: Sequence[_Row]) -> None:
         firsts.append((row, first, len(m.group(0).rstrip()) - 1))
     if len(firsts) < 2:
         return
+    names = [fold(first.text[:colon]).strip() for _, first, colon in firsts]
+    if len(set(names)) < len(names):
+        return  # "Service: hosting", "Service: domain": a repeated label, not the names
     for row, first, colon in firsts:
         try:
             row.cells["description"] = [first.sub(0, colon)]
