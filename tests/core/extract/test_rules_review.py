@@ -259,6 +259,17 @@ def test_totals_printed_without_points_or_labels_are_proved_by_the_lines() -> No
     # numbers that do not add up to the lines are left alone
     rows[5] = (500, [(60, "+8511 25"), (900, "¥510 08")])
     assert "subtotal" not in _values(_run([make_page(rows)], "invoice")[0])
+    # printed (or put back by the OCR) with their points: found the same way, flagged as guesses
+    rows[3] = (340, [(40, "*计算机设备*显示器"), (450, "台"), (540, "2"), (620, "4100.50"),
+                     (740, "8201.00"), (860, "6%"), (930, "492.06")])
+    rows[5] = (500, [(60, "+8501.25"), (900, "¥510.08")])
+    rows[6] = (540, [(300, "壹万柒仟肆佰陆拾肆圆肆角捌分"), (700, "¥9011.33")])
+    ex, grounded = _run([make_page(rows)], "invoice")
+    v = _values(ex)
+    assert (v["subtotal"], v["tax"], v["total"]) == ("8501.25", "¥510.08", "¥9011.33")
+    for name in ("subtotal", "tax", "total"):
+        assert _field(ex, name).review_reasons == ("position_guess",)
+        assert grounded[name].grounding is not None
 
 
 def test_a_yen_or_won_amount_with_a_point_before_three_digits_had_a_comma() -> None:

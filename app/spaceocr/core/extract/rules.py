@@ -1502,11 +1502,13 @@ class _Reader:
         return cs
 
     def _lost_point_totals(self) -> None:
-        """Totals a degraded scan printed without their decimal point and label, proved.
+        """Totals whose labels a degraded scan lost, proved by the line amounts.
 
-        When the line amounts are known, a number read as ``20480 15`` (digits, a space, two
-        digits) whose restored value is their sum is the subtotal; two more such numbers with
-        subtotal + one = other are the tax and the total. Each carries ``repaired:decimal_point``.
+        When the line amounts are known, an amount with two decimals whose value is their sum
+        is the subtotal; two more with subtotal + one = other are the tax and the total. An
+        amount read without its point (``20480 15``: digits, a space, two digits) counts with
+        the point restored and carries ``repaired:decimal_point``; one printed (or put back by
+        the OCR) with its point carries ``position_guess``: no label said what it is.
         """
         names = ("subtotal", "tax", "total")
         if not all(n in self.specs for n in names) or all(n in self.chosen for n in names):
@@ -1521,14 +1523,17 @@ class _Reader:
         line_sum = sum((a for a in amounts if a is not None), Decimal(0))
         found: list[Cand] = []
         for row in self.doc.rows:
-            for m in _LOST_POINT_TOTAL.finditer(pt.nfkc(row.text)):
+            for m in _UNLABELLED_TOTAL.finditer(pt.nfkc(row.text)):
                 value = Decimal(f"{m.group('int')}.{m.group('dec')}")
                 sign = m.group("cur") if m.group("cur") in ("¥", "$", "€", "₩", "£") else ""
                 span = row.span.sub(m.start("int") - len(sign), m.end())
                 c = Cand("", span, row.page, format(value, "f"), 5.0, "lost_point", y=row.y0)
                 c.amount = value
-                c.fixed = f"{sign}{value}"
-                c.reasons.append("repaired:decimal_point")
+                if m.group("gap") == " ":
+                    c.fixed = f"{sign}{value}"
+                    c.reasons.append("repaired:decimal_point")
+                else:
+                    c.reasons.append("position_guess")
                 found.append(c)
         sub = self.chosen.get("subtotal")
         subs = [sub] if sub is not None else [c for c in found if c.amount == line_sum]
@@ -1596,9 +1601,9 @@ _DUE_PHRASES: tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...] = (
     (re.compile(r"(?i)\b(?:te betalen|betalen|betaling)\b[^.]{0,40}?"
                 r"\b(?:voor|vóór|uiterlijk|uiterlijk op)\s+"), None),
 )
-#: an amount printed without its decimal point: ``¥20480 15`` (a sign or mark may lead)
-_LOST_POINT_TOTAL = re.compile(
-    r"(?<![\d.,])(?P<cur>[^\w\s]?)(?P<int>\d{2,}) (?P<dec>\d{2})(?![\d.,%])"
+#: an amount with two decimals, or read without its point (``¥20480 15``); a sign may lead
+_UNLABELLED_TOTAL = re.compile(
+    r"(?<![\d.,])(?P<cur>[^\w\s]?)(?P<int>\d{2,})(?P<gap>[ .])(?P<dec>\d{2})(?![\d.,%])"
 )
 #: legal forms a misread letter turns into a near miss (``Sdn Bnd``, ``5/B``)
 _LEGAL_FORMS = ("bhd", "sdn", "s/b", "gmbh", "ltd", "inc", "llc", "corp", "pte", "plc", "co.")
