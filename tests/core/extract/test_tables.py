@@ -158,6 +158,13 @@ class TestHeaderTable:
         page = make_page(rows, align=_align(rows))
         items = find_line_items([page], SPEC)
         assert [r[0].value for r in items] == ["ノートパソコン", "ボールペン 黒", "ノート パソコン"]
+        # the blank half of a full-width comma or bracket is not a space either
+        base = ja_invoice_rows()
+        rows[2] = (rows[2][0], [(80, "印刷、"), (154, "製本"), *base[2][1][1:]])
+        rows[3] = (rows[3][0], [(80, "用紙"), (134, "（A4）"), *base[3][1][1:]])
+        page = make_page(rows, align=_align(rows))
+        items = find_line_items([page], SPEC)
+        assert [r[0].value for r in items][:2] == ["印刷、製本", "用紙（A4）"]
 
     def test_table_end_is_above_the_totals(self) -> None:
         rows = ja_invoice_rows()

@@ -279,9 +279,15 @@ def _same_kana_run(a: str, b: str) -> bool:
     return ka == kb or "any" in (ka, kb)
 
 
+#: Full-width punctuation whose glyph fills only half of its em box, the other half blank by
+#: design: right of a comma or closing bracket, left of an opening one (not spaces).
+_CJK_BLANK_AFTER = set("、。，．：；」』）】〕〉》’”")
+_CJK_BLANK_BEFORE = set("「『（【〔〈《‘“")
+
+
 def _space_limit(p: str, g: str) -> float:
     """How many character heights a gap between ``p`` and ``g`` must exceed to be a space."""
-    if _same_kana_run(p, g):
+    if _same_kana_run(p, g) or p in _CJK_BLANK_AFTER or g in _CJK_BLANK_BEFORE:
         return KANA_SPACE_GAP
     if _unspaced_script(p) and _unspaced_script(g):
         return CJK_SPACE_GAP
