@@ -937,9 +937,9 @@ def _stacked_line(
         return False
     last = state.rows[-1]
     if last.awaiting_description and last.page_index == line.page_index:
-        last.awaiting_description = False
         desc = _description_text(line, state.cols)
         if desc:
+            last.awaiting_description = False
             last.cells["description"] = desc
             last.lines.append(line)
     return True
@@ -956,7 +956,7 @@ def _end_stacked_row(state: _TableState) -> None:
 
 def _description_text(line: VisualLine, cols: Sequence[_Column]) -> list[Segment]:
     """The whole segments of a line that start in the description column (a number inside a
-    description stays in it)."""
+    description stays in it), ``Label: value`` notes left out."""
     d = next((k for k, c in enumerate(cols) if c.role == "description"), None)
     if d is None:
         return []
@@ -964,7 +964,7 @@ def _description_text(line: VisualLine, cols: Sequence[_Column]) -> list[Segment
     after = [o.x0 for o in cols[d + 1:] if o.x0 > c.x1 and o.role not in _SKIPPED]
     hi = min(after, default=float("inf"))
     lo = c.x0 - 2 * line.h
-    return [sg for sg in line.segments if lo <= sg.x0 < hi]
+    return [sg for sg in line.segments if lo <= sg.x0 < hi and not _is_attribute([sg])]
 
 
 def _strip_colon(seg: Segment) -> Segment:
