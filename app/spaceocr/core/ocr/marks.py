@@ -9,7 +9,7 @@ documents:
   height of the line's text, an asterisk is a star over a fifth of it or more, sitting
   high. :func:`restore_asterisks` looks at the ink under every ``·`` and ``•`` and puts ``*``
   back where the ink is an asterisk's.
-- a decimal point blurred into the paper leaves its gap: an amount cell reads ``1327 54``.
+- a decimal point blurred into the paper leaves its gap: an amount cell reads ``2846 19``.
   :func:`restore_decimal_points` puts the point back only where everything else says it was
   one: the segment is nothing but the amount (an optional currency sign, digits with optional
   thousands separators, one narrow gap, exactly two digits), the gap is narrower than the
@@ -119,7 +119,7 @@ def page_decimal_marks(lines: Sequence[RawLine]) -> dict[str, int]:
 
 
 def restore_decimal_points(lines: Sequence[RawLine]) -> int:
-    """Put back decimal points a faded amount lost (``1327 54`` → ``1327.54``); how many."""
+    """Put back decimal points a faded amount lost (``2846 19`` → ``2846.19``); how many."""
     candidates = [(ln, m) for ln in lines if (m := _AMOUNT_GAP.match(ln.text.strip()))]
     if not candidates:
         return 0
@@ -130,7 +130,7 @@ def restore_decimal_points(lines: Sequence[RawLine]) -> int:
     restored = 0
     for line, m in candidates:
         if m.group("sep") == mark:
-            continue  # "1.327 54" with "." decimals elsewhere: not a lost point
+            continue  # "2.846 19" with "." decimals elsewhere: not a lost point
         if not m.group("sign") and len(m.group("int").replace(",", "").replace(".", "")) < 2:
             continue  # "2 50" may be two cells: a quantity and a price
         if _insert_point(line, mark):
