@@ -413,7 +413,7 @@ def _review(
     if role != "description":
         kept = _trim_marks(whole).text
         if role == "quantity":
-            kept = _QTY_UNIT.sub("", kept)  # "10000,0000 KWh", "2個": the unit is printed
+            kept = _QTY_UNIT.sub("", kept)  # "2500,0000 KWh", "2個": the unit is printed
         dropped = set(kept) - set(used.text)
         if any(c not in _CURRENCY_CHARS and not c.isspace() for c in dropped):
             reasons.append("ocr_suspect")
@@ -437,7 +437,7 @@ def _arithmetic_ok(cells: dict[str, ExtractedField]) -> bool | None:
 def _repair(by_role: dict[str, ExtractedField]) -> None:
     """Restore digits the OCR lost next to a misread mark, when the row's arithmetic tells.
 
-    ``3 x @부,050 = ¥3,150``: the unit price is 1,050, and its last digits are the ones read.
+    ``3 x @부,080 = ¥3,240``: the unit price is 1,080, and its last digits are the ones read.
     Only a cell whose reading dropped a mark is repaired, only when one repair alone fits,
     and the cell stays under review.
     """
@@ -556,7 +556,7 @@ _CODE = re.compile(r"[#\w][\w./#-]{0,23}")
 
 def _is_code(text: str) -> bool:
     """An article number, SKU or position as printed in its own column: one token with a
-    digit in it (``WA997``, ``100230-7``, ``A-100``, ``12``)."""
+    digit in it (``MA512``, ``100230-7``, ``A-100``, ``12``)."""
     t = text.strip()
     return bool(_CODE.fullmatch(t)) and any(c.isdigit() for c in t)
 
@@ -979,8 +979,8 @@ _NAME_COLON = re.compile(r"[^:：]*?[^\W\d_][^:：]*?(?<!\d)[:：](?:\s|$)")
 
 
 def _cut_name_notes(rows: Sequence[_Row]) -> None:
-    """Keep only the item name when every row prints ``Name: note`` (``Design (hours): Of a
-    sample invoice``, ``Ballons: various colors``).
+    """Keep only the item name when every row prints ``Name: note`` (``Setup (hours): first
+    visit``, ``Cables: assorted lengths``).
 
     Invoicing software that has a name and a description per item often prints them joined
     by a colon, the description wrapping onto the next line; the name is the item. The cut
