@@ -229,7 +229,7 @@ def test_a_date_in_other_words_is_no_due_date() -> None:
 
 
 def test_a_legal_form_one_confusable_character_off_is_put_right() -> None:
-    from spaceocr.core.extract.rules import repair_legal_form
+    from spaceocr.core.extract.rules_names import repair_legal_form
 
     assert repair_legal_form("77 MINI MARKET 5/B") == "77 MINI MARKET S/B"
     assert repair_legal_form("Kedai Makan Sdn Ehd") == "Kedai Makan Sdn Bhd"

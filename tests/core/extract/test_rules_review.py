@@ -46,7 +46,7 @@ def test_several_amounts_under_a_label_without_a_sum_need_review() -> None:
 
 
 def test_names_that_read_like_ocr_slips_need_review() -> None:
-    from spaceocr.core.extract.rules import suspect_name
+    from spaceocr.core.extract.rules_names import suspect_name
 
     for slip in ("Rosa Bakery CafE", "Northwind Trading LLc", "Kedai Makan Sdn Bnd",
                  "77 MINI MARKET 5/B", "Thank you for your visit"):
@@ -232,7 +232,7 @@ def test_thousands_commas_read_as_points_are_repaired_with_a_reason() -> None:
 
 
 def test_a_place_name_that_looks_like_a_legal_form_is_not_a_slip() -> None:
-    from spaceocr.core.extract.rules import suspect_name
+    from spaceocr.core.extract.rules_names import suspect_name
 
     assert suspect_name("Bad Homburg Bäder GmbH", "de") is None
 
