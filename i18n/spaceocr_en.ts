@@ -68,6 +68,78 @@
     </message>
 </context>
 <context>
+    <name>DocumentDisplay</name>
+    <message>
+        <source>Line items ({n})</source>
+        <extracomment>failures with no page to preview (the file is not there or not a document) the job on screen its file (for the page renders) the DocumentResult on screen (None for a preview) its (sheet, doc id) once stored field titles of its template, in the UI language</extracomment>
+        <translation>Line items ({n})</translation>
+    </message>
+    <message>
+        <source>{file} — spaceocr</source>
+        <translation>{file} — spaceocr</translation>
+    </message>
+    <message>
+        <source>Page {page} of {count}</source>
+        <translation>Page {page} of {count}</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentExporter</name>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet.</source>
+        <translation>Nothing to export yet.</translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>Exported to {path}</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentOpener</name>
+    <message>
+        <source>Looking for documents…</source>
+        <translation>Looking for documents…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) queued</source>
+        <translation>
+            <numerusform>%n document queued</numerusform>
+            <numerusform>%n documents queued</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) cannot be read (see the queue)</source>
+        <translation>
+            <numerusform>%n file cannot be read (see the queue)</numerusform>
+            <numerusform>%n files cannot be read (see the queue)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open documents</source>
+        <translation>Open documents</translation>
+    </message>
+    <message>
+        <source>Documents (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.bmp *.gif *.webp);;All files (*)</source>
+        <translation>Documents (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.bmp *.gif *.webp);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Open a folder of documents</source>
+        <translation>Open a folder of documents</translation>
+    </message>
+    <message>
+        <source>Load a field list</source>
+        <translation>Load a field list</translation>
+    </message>
+    <message>
+        <source>Field lists (*.json)</source>
+        <translation>Field lists (*.json)</translation>
+    </message>
+</context>
+<context>
     <name>Export</name>
     <message>
         <source>CSV files (*.csv)</source>
@@ -154,7 +226,7 @@
     <name>MainWindow</name>
     <message>
         <source>spaceocr</source>
-        <extracomment>+1 or -1 documents queued by a drop or File ▸ Open the DocumentResult now on screen (None for a preview) a job&apos;s result is in the store the Intake of the last drop (tests, the smoke test) the path an export was written to field id: the store answered an edit (re-grounded)</extracomment>
+        <extracomment>documents queued by a drop or File ▸ Open the DocumentResult now on screen (None for a preview) a job&apos;s result is in the store the Intake of the last drop (tests, the smoke test) the path an export was written to field id: the store answered an edit (re-grounded) the templates the window knows: built-ins by name, loaded field lists by path</extracomment>
         <translation>spaceocr</translation>
     </message>
     <message>
@@ -176,138 +248,6 @@
     <message>
         <source>Sheets</source>
         <translation>Sheets</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;File</translation>
-    </message>
-    <message>
-        <source>&amp;Open Files…</source>
-        <translation>&amp;Open Files…</translation>
-    </message>
-    <message>
-        <source>Open &amp;Folder…</source>
-        <translation>Open &amp;Folder…</translation>
-    </message>
-    <message>
-        <source>Load &amp;Field List…</source>
-        <translation>Load &amp;Field List…</translation>
-    </message>
-    <message>
-        <source>Export Current &amp;Document</source>
-        <translation>Export Current &amp;Document</translation>
-    </message>
-    <message>
-        <source>Export &amp;Selected Documents</source>
-        <translation>Export &amp;Selected Documents</translation>
-    </message>
-    <message>
-        <source>Export S&amp;heet</source>
-        <translation>Export S&amp;heet</translation>
-    </message>
-    <message>
-        <source>CSV (UTF-8)…</source>
-        <translation>CSV (UTF-8)…</translation>
-    </message>
-    <message>
-        <source>Excel (XLSX)…</source>
-        <translation>Excel (XLSX)…</translation>
-    </message>
-    <message>
-        <source>JSON…</source>
-        <translation>JSON…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Quit</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;View</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;In</source>
-        <translation>Zoom &amp;In</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;Out</source>
-        <translation>Zoom &amp;Out</translation>
-    </message>
-    <message>
-        <source>Fit &amp;Width</source>
-        <translation>Fit &amp;Width</translation>
-    </message>
-    <message>
-        <source>Fit &amp;Page</source>
-        <translation>Fit &amp;Page</translation>
-    </message>
-    <message>
-        <source>P&amp;revious Page</source>
-        <translation>P&amp;revious Page</translation>
-    </message>
-    <message>
-        <source>&amp;Next Page</source>
-        <translation>&amp;Next Page</translation>
-    </message>
-    <message>
-        <source>&amp;Review</source>
-        <translation>&amp;Review</translation>
-    </message>
-    <message>
-        <source>&amp;Next Value to Review</source>
-        <translation>&amp;Next Value to Review</translation>
-    </message>
-    <message>
-        <source>&amp;Previous Value to Review</source>
-        <translation>&amp;Previous Value to Review</translation>
-    </message>
-    <message>
-        <source>&amp;Confirm Value</source>
-        <translation>&amp;Confirm Value</translation>
-    </message>
-    <message>
-        <source>C&amp;orrect Value</source>
-        <translation>C&amp;orrect Value</translation>
-    </message>
-    <message>
-        <source>&amp;Undo</source>
-        <translation>&amp;Undo</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>&amp;Redo</translation>
-    </message>
-    <message>
-        <source>&amp;Batch</source>
-        <translation>&amp;Batch</translation>
-    </message>
-    <message>
-        <source>&amp;Cancel Selected</source>
-        <translation>&amp;Cancel Selected</translation>
-    </message>
-    <message>
-        <source>Cancel &amp;All</source>
-        <translation>Cancel &amp;All</translation>
-    </message>
-    <message>
-        <source>C&amp;lear Finished</source>
-        <translation>C&amp;lear Finished</translation>
-    </message>
-    <message>
-        <source>&amp;Tools</source>
-        <translation>&amp;Tools</translation>
-    </message>
-    <message>
-        <source>&amp;Settings…</source>
-        <translation>&amp;Settings…</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Help</translation>
-    </message>
-    <message>
-        <source>&amp;Keyboard Shortcuts</source>
-        <translation>&amp;Keyboard Shortcuts</translation>
     </message>
     <message>
         <source>Main</source>
@@ -342,44 +282,6 @@
         <translation>Mode: hosted</translation>
     </message>
     <message>
-        <source>Looking for documents…</source>
-        <translation>Looking for documents…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n document(s) queued</source>
-        <translation>
-            <numerusform>%n document queued</numerusform>
-            <numerusform>%n documents queued</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n file(s) cannot be read (see the queue)</source>
-        <translation>
-            <numerusform>%n file cannot be read (see the queue)</numerusform>
-            <numerusform>%n files cannot be read (see the queue)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Open documents</source>
-        <translation>Open documents</translation>
-    </message>
-    <message>
-        <source>Documents (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.bmp *.gif *.webp);;All files (*)</source>
-        <translation>Documents (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.bmp *.gif *.webp);;All files (*)</translation>
-    </message>
-    <message>
-        <source>Open a folder of documents</source>
-        <translation>Open a folder of documents</translation>
-    </message>
-    <message>
-        <source>Load a field list</source>
-        <translation>Load a field list</translation>
-    </message>
-    <message>
-        <source>Field lists (*.json)</source>
-        <translation>Field lists (*.json)</translation>
-    </message>
-    <message>
         <source>Reading {file}…</source>
         <translation>Reading {file}…</translation>
     </message>
@@ -403,38 +305,6 @@
             <numerusform>%n failed</numerusform>
             <numerusform>%n failed</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Line items ({n})</source>
-        <translation>Line items ({n})</translation>
-    </message>
-    <message>
-        <source>{file} — spaceocr</source>
-        <translation>{file} — spaceocr</translation>
-    </message>
-    <message>
-        <source>Page {page} of {count}</source>
-        <translation>Page {page} of {count}</translation>
-    </message>
-    <message>
-        <source>Nothing left to review.</source>
-        <translation>Nothing left to review.</translation>
-    </message>
-    <message>
-        <source>This document is still being saved; try again in a moment.</source>
-        <translation>This document is still being saved; try again in a moment.</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>Export</translation>
-    </message>
-    <message>
-        <source>Nothing to export yet.</source>
-        <translation>Nothing to export yet.</translation>
-    </message>
-    <message>
-        <source>Exported to {path}</source>
-        <translation>Exported to {path}</translation>
     </message>
 </context>
 <context>
@@ -642,6 +512,18 @@
     </message>
 </context>
 <context>
+    <name>ReviewDesk</name>
+    <message>
+        <source>Nothing left to review.</source>
+        <extracomment>the documents under review, by store key (made on first use) the store key of each job whose result is saved</extracomment>
+        <translation>Nothing left to review.</translation>
+    </message>
+    <message>
+        <source>This document is still being saved; try again in a moment.</source>
+        <translation>This document is still being saved; try again in a moment.</translation>
+    </message>
+</context>
+<context>
     <name>ReviewReason</name>
     <message>
         <source>the value was not found on the page</source>
@@ -668,7 +550,7 @@
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <extracomment>the settings and the keys&apos; status are shown the Settings written a checked fields JSON became the default template a template was written as a fields JSON</extracomment>
+        <extracomment>UI languages offered: code -&gt; the language&apos;s own name (shown as is, never translated) the keys the dialog manages, in the order shown the settings and the keys&apos; status are shown the Settings written a checked fields JSON became the default template a template was written as a fields JSON</extracomment>
         <translation>Settings</translation>
     </message>
     <message>
@@ -820,7 +702,6 @@
     <name>ShortcutHelp</name>
     <message>
         <source>Keyboard shortcuts</source>
-        <extracomment>UI languages offered: code -&gt; the language&apos;s own name (shown as is, never translated) the keys the dialog manages, in the order shown</extracomment>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
@@ -957,6 +838,141 @@
     <message>
         <source>Added</source>
         <translation>Added</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Open Files…</source>
+        <translation>&amp;Open Files…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Folder…</source>
+        <translation>Open &amp;Folder…</translation>
+    </message>
+    <message>
+        <source>Load &amp;Field List…</source>
+        <translation>Load &amp;Field List…</translation>
+    </message>
+    <message>
+        <source>Export Current &amp;Document</source>
+        <translation>Export Current &amp;Document</translation>
+    </message>
+    <message>
+        <source>Export &amp;Selected Documents</source>
+        <translation>Export &amp;Selected Documents</translation>
+    </message>
+    <message>
+        <source>Export S&amp;heet</source>
+        <translation>Export S&amp;heet</translation>
+    </message>
+    <message>
+        <source>CSV (UTF-8)…</source>
+        <translation>CSV (UTF-8)…</translation>
+    </message>
+    <message>
+        <source>Excel (XLSX)…</source>
+        <translation>Excel (XLSX)…</translation>
+    </message>
+    <message>
+        <source>JSON…</source>
+        <translation>JSON…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>Zoom &amp;In</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>Zoom &amp;Out</translation>
+    </message>
+    <message>
+        <source>Fit &amp;Width</source>
+        <translation>Fit &amp;Width</translation>
+    </message>
+    <message>
+        <source>Fit &amp;Page</source>
+        <translation>Fit &amp;Page</translation>
+    </message>
+    <message>
+        <source>P&amp;revious Page</source>
+        <translation>P&amp;revious Page</translation>
+    </message>
+    <message>
+        <source>&amp;Next Page</source>
+        <translation>&amp;Next Page</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>&amp;Review</translation>
+    </message>
+    <message>
+        <source>&amp;Next Value to Review</source>
+        <translation>&amp;Next Value to Review</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Value to Review</source>
+        <translation>&amp;Previous Value to Review</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm Value</source>
+        <translation>&amp;Confirm Value</translation>
+    </message>
+    <message>
+        <source>C&amp;orrect Value</source>
+        <translation>C&amp;orrect Value</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <source>&amp;Batch</source>
+        <translation>&amp;Batch</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Selected</source>
+        <translation>&amp;Cancel Selected</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;All</source>
+        <translation>Cancel &amp;All</translation>
+    </message>
+    <message>
+        <source>C&amp;lear Finished</source>
+        <translation>C&amp;lear Finished</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Keyboard Shortcuts</translation>
     </message>
 </context>
 </TS>

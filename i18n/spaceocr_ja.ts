@@ -67,6 +67,76 @@
     </message>
 </context>
 <context>
+    <name>DocumentDisplay</name>
+    <message>
+        <source>Line items ({n})</source>
+        <extracomment>failures with no page to preview (the file is not there or not a document) the job on screen its file (for the page renders) the DocumentResult on screen (None for a preview) its (sheet, doc id) once stored field titles of its template, in the UI language</extracomment>
+        <translation>明細 ({n} 行)</translation>
+    </message>
+    <message>
+        <source>{file} — spaceocr</source>
+        <translation>{file} — spaceocr</translation>
+    </message>
+    <message>
+        <source>Page {page} of {count}</source>
+        <translation>{page} / {count} ページ</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentExporter</name>
+    <message>
+        <source>Export</source>
+        <translation>エクスポート</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet.</source>
+        <translation>エクスポートできるものはまだありません。</translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>{path} にエクスポートしました</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentOpener</name>
+    <message>
+        <source>Looking for documents…</source>
+        <translation>書類を探しています…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) queued</source>
+        <translation>
+            <numerusform>%n 件の書類を追加しました</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) cannot be read (see the queue)</source>
+        <translation>
+            <numerusform>%n 件のファイルを読み取れません (一覧を参照)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open documents</source>
+        <translation>書類を開く</translation>
+    </message>
+    <message>
+        <source>Documents (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.bmp *.gif *.webp);;All files (*)</source>
+        <translation>書類 (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.bmp *.gif *.webp);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Open a folder of documents</source>
+        <translation>書類のフォルダーを開く</translation>
+    </message>
+    <message>
+        <source>Load a field list</source>
+        <translation>項目リストを読み込む</translation>
+    </message>
+    <message>
+        <source>Field lists (*.json)</source>
+        <translation>項目リスト (*.json)</translation>
+    </message>
+</context>
+<context>
     <name>Export</name>
     <message>
         <source>CSV files (*.csv)</source>
@@ -153,7 +223,7 @@
     <name>MainWindow</name>
     <message>
         <source>spaceocr</source>
-        <extracomment>+1 or -1 documents queued by a drop or File ▸ Open the DocumentResult now on screen (None for a preview) a job&apos;s result is in the store the Intake of the last drop (tests, the smoke test) the path an export was written to field id: the store answered an edit (re-grounded)</extracomment>
+        <extracomment>documents queued by a drop or File ▸ Open the DocumentResult now on screen (None for a preview) a job&apos;s result is in the store the Intake of the last drop (tests, the smoke test) the path an export was written to field id: the store answered an edit (re-grounded) the templates the window knows: built-ins by name, loaded field lists by path</extracomment>
         <translation>spaceocr</translation>
     </message>
     <message>
@@ -175,138 +245,6 @@
     <message>
         <source>Sheets</source>
         <translation>シート</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>ファイル(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Open Files…</source>
-        <translation>ファイルを開く(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>Open &amp;Folder…</source>
-        <translation>フォルダーを開く(&amp;F)…</translation>
-    </message>
-    <message>
-        <source>Load &amp;Field List…</source>
-        <translation>項目リストを読み込む(&amp;F)…</translation>
-    </message>
-    <message>
-        <source>Export Current &amp;Document</source>
-        <translation>表示中の書類をエクスポート(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Export &amp;Selected Documents</source>
-        <translation>選択した書類をエクスポート(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Export S&amp;heet</source>
-        <translation>シートをエクスポート(&amp;H)</translation>
-    </message>
-    <message>
-        <source>CSV (UTF-8)…</source>
-        <translation>CSV (UTF-8)…</translation>
-    </message>
-    <message>
-        <source>Excel (XLSX)…</source>
-        <translation>Excel (XLSX)…</translation>
-    </message>
-    <message>
-        <source>JSON…</source>
-        <translation>JSON…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>終了(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>表示(&amp;V)</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;In</source>
-        <translation>拡大(&amp;I)</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;Out</source>
-        <translation>縮小(&amp;O)</translation>
-    </message>
-    <message>
-        <source>Fit &amp;Width</source>
-        <translation>幅に合わせる(&amp;W)</translation>
-    </message>
-    <message>
-        <source>Fit &amp;Page</source>
-        <translation>ページ全体を表示(&amp;P)</translation>
-    </message>
-    <message>
-        <source>P&amp;revious Page</source>
-        <translation>前のページ(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Next Page</source>
-        <translation>次のページ(&amp;N)</translation>
-    </message>
-    <message>
-        <source>&amp;Review</source>
-        <translation>確認(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Next Value to Review</source>
-        <translation>次の要確認の値(&amp;N)</translation>
-    </message>
-    <message>
-        <source>&amp;Previous Value to Review</source>
-        <translation>前の要確認の値(&amp;P)</translation>
-    </message>
-    <message>
-        <source>&amp;Confirm Value</source>
-        <translation>値を確定(&amp;C)</translation>
-    </message>
-    <message>
-        <source>C&amp;orrect Value</source>
-        <translation>値を修正(&amp;O)</translation>
-    </message>
-    <message>
-        <source>&amp;Undo</source>
-        <translation>元に戻す(&amp;U)</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>やり直し(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Batch</source>
-        <translation>一括処理(&amp;B)</translation>
-    </message>
-    <message>
-        <source>&amp;Cancel Selected</source>
-        <translation>選択した書類を取り消す(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Cancel &amp;All</source>
-        <translation>すべて取り消す(&amp;A)</translation>
-    </message>
-    <message>
-        <source>C&amp;lear Finished</source>
-        <translation>完了分を一覧から消す(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;Tools</source>
-        <translation>ツール(&amp;T)</translation>
-    </message>
-    <message>
-        <source>&amp;Settings…</source>
-        <translation>設定(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>ヘルプ(&amp;H)</translation>
-    </message>
-    <message>
-        <source>&amp;Keyboard Shortcuts</source>
-        <translation>キーボードショートカット(&amp;K)</translation>
     </message>
     <message>
         <source>Main</source>
@@ -341,42 +279,6 @@
         <translation>モード: space-ocr サービス</translation>
     </message>
     <message>
-        <source>Looking for documents…</source>
-        <translation>書類を探しています…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n document(s) queued</source>
-        <translation>
-            <numerusform>%n 件の書類を追加しました</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n file(s) cannot be read (see the queue)</source>
-        <translation>
-            <numerusform>%n 件のファイルを読み取れません (一覧を参照)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Open documents</source>
-        <translation>書類を開く</translation>
-    </message>
-    <message>
-        <source>Documents (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.bmp *.gif *.webp);;All files (*)</source>
-        <translation>書類 (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.bmp *.gif *.webp);;すべてのファイル (*)</translation>
-    </message>
-    <message>
-        <source>Open a folder of documents</source>
-        <translation>書類のフォルダーを開く</translation>
-    </message>
-    <message>
-        <source>Load a field list</source>
-        <translation>項目リストを読み込む</translation>
-    </message>
-    <message>
-        <source>Field lists (*.json)</source>
-        <translation>項目リスト (*.json)</translation>
-    </message>
-    <message>
         <source>Reading {file}…</source>
         <translation>{file} を読み取り中…</translation>
     </message>
@@ -397,38 +299,6 @@
         <translation>
             <numerusform>失敗 %n 件</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Line items ({n})</source>
-        <translation>明細 ({n} 行)</translation>
-    </message>
-    <message>
-        <source>{file} — spaceocr</source>
-        <translation>{file} — spaceocr</translation>
-    </message>
-    <message>
-        <source>Page {page} of {count}</source>
-        <translation>{page} / {count} ページ</translation>
-    </message>
-    <message>
-        <source>Nothing left to review.</source>
-        <translation>確認が必要な値は残っていません。</translation>
-    </message>
-    <message>
-        <source>This document is still being saved; try again in a moment.</source>
-        <translation>この書類はまだ保存中です。少し待ってからもう一度お試しください。</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>エクスポート</translation>
-    </message>
-    <message>
-        <source>Nothing to export yet.</source>
-        <translation>エクスポートできるものはまだありません。</translation>
-    </message>
-    <message>
-        <source>Exported to {path}</source>
-        <translation>{path} にエクスポートしました</translation>
     </message>
 </context>
 <context>
@@ -636,6 +506,18 @@
     </message>
 </context>
 <context>
+    <name>ReviewDesk</name>
+    <message>
+        <source>Nothing left to review.</source>
+        <extracomment>the documents under review, by store key (made on first use) the store key of each job whose result is saved</extracomment>
+        <translation>確認が必要な値は残っていません。</translation>
+    </message>
+    <message>
+        <source>This document is still being saved; try again in a moment.</source>
+        <translation>この書類はまだ保存中です。少し待ってからもう一度お試しください。</translation>
+    </message>
+</context>
+<context>
     <name>ReviewReason</name>
     <message>
         <source>the value was not found on the page</source>
@@ -662,7 +544,7 @@
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <extracomment>the settings and the keys&apos; status are shown the Settings written a checked fields JSON became the default template a template was written as a fields JSON</extracomment>
+        <extracomment>UI languages offered: code -&gt; the language&apos;s own name (shown as is, never translated) the keys the dialog manages, in the order shown the settings and the keys&apos; status are shown the Settings written a checked fields JSON became the default template a template was written as a fields JSON</extracomment>
         <translation>設定</translation>
     </message>
     <message>
@@ -814,7 +696,6 @@
     <name>ShortcutHelp</name>
     <message>
         <source>Keyboard shortcuts</source>
-        <extracomment>UI languages offered: code -&gt; the language&apos;s own name (shown as is, never translated) the keys the dialog manages, in the order shown</extracomment>
         <translation>キーボードショートカット</translation>
     </message>
     <message>
@@ -951,6 +832,141 @@
     <message>
         <source>Added</source>
         <translation>追加日時</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open Files…</source>
+        <translation>ファイルを開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Folder…</source>
+        <translation>フォルダーを開く(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Load &amp;Field List…</source>
+        <translation>項目リストを読み込む(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Export Current &amp;Document</source>
+        <translation>表示中の書類をエクスポート(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Export &amp;Selected Documents</source>
+        <translation>選択した書類をエクスポート(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Export S&amp;heet</source>
+        <translation>シートをエクスポート(&amp;H)</translation>
+    </message>
+    <message>
+        <source>CSV (UTF-8)…</source>
+        <translation>CSV (UTF-8)…</translation>
+    </message>
+    <message>
+        <source>Excel (XLSX)…</source>
+        <translation>Excel (XLSX)…</translation>
+    </message>
+    <message>
+        <source>JSON…</source>
+        <translation>JSON…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>拡大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>縮小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Fit &amp;Width</source>
+        <translation>幅に合わせる(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Fit &amp;Page</source>
+        <translation>ページ全体を表示(&amp;P)</translation>
+    </message>
+    <message>
+        <source>P&amp;revious Page</source>
+        <translation>前のページ(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Next Page</source>
+        <translation>次のページ(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>確認(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Next Value to Review</source>
+        <translation>次の要確認の値(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Value to Review</source>
+        <translation>前の要確認の値(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm Value</source>
+        <translation>値を確定(&amp;C)</translation>
+    </message>
+    <message>
+        <source>C&amp;orrect Value</source>
+        <translation>値を修正(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>元に戻す(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>やり直し(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Batch</source>
+        <translation>一括処理(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Selected</source>
+        <translation>選択した書類を取り消す(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;All</source>
+        <translation>すべて取り消す(&amp;A)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear Finished</source>
+        <translation>完了分を一覧から消す(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>ツール(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>設定(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>キーボードショートカット(&amp;K)</translation>
     </message>
 </context>
 </TS>

@@ -67,6 +67,76 @@
     </message>
 </context>
 <context>
+    <name>DocumentDisplay</name>
+    <message>
+        <source>Line items ({n})</source>
+        <extracomment>failures with no page to preview (the file is not there or not a document) the job on screen its file (for the page renders) the DocumentResult on screen (None for a preview) its (sheet, doc id) once stored field titles of its template, in the UI language</extracomment>
+        <translation>품목 ({n}개)</translation>
+    </message>
+    <message>
+        <source>{file} — spaceocr</source>
+        <translation>{file} — spaceocr</translation>
+    </message>
+    <message>
+        <source>Page {page} of {count}</source>
+        <translation>{page} / {count}쪽</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentExporter</name>
+    <message>
+        <source>Export</source>
+        <translation>내보내기</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet.</source>
+        <translation>아직 내보낼 것이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>{path}(으)로 내보냈습니다</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentOpener</name>
+    <message>
+        <source>Looking for documents…</source>
+        <translation>문서를 찾는 중…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) queued</source>
+        <translation>
+            <numerusform>문서 %n개를 대기열에 추가했습니다</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) cannot be read (see the queue)</source>
+        <translation>
+            <numerusform>파일 %n개를 읽을 수 없습니다(대기열 참조)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open documents</source>
+        <translation>문서 열기</translation>
+    </message>
+    <message>
+        <source>Documents (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.bmp *.gif *.webp);;All files (*)</source>
+        <translation>문서 (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.bmp *.gif *.webp);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Open a folder of documents</source>
+        <translation>문서 폴더 열기</translation>
+    </message>
+    <message>
+        <source>Load a field list</source>
+        <translation>항목 목록 불러오기</translation>
+    </message>
+    <message>
+        <source>Field lists (*.json)</source>
+        <translation>항목 목록 (*.json)</translation>
+    </message>
+</context>
+<context>
     <name>Export</name>
     <message>
         <source>CSV files (*.csv)</source>
@@ -153,7 +223,7 @@
     <name>MainWindow</name>
     <message>
         <source>spaceocr</source>
-        <extracomment>+1 or -1 documents queued by a drop or File ▸ Open the DocumentResult now on screen (None for a preview) a job&apos;s result is in the store the Intake of the last drop (tests, the smoke test) the path an export was written to field id: the store answered an edit (re-grounded)</extracomment>
+        <extracomment>documents queued by a drop or File ▸ Open the DocumentResult now on screen (None for a preview) a job&apos;s result is in the store the Intake of the last drop (tests, the smoke test) the path an export was written to field id: the store answered an edit (re-grounded) the templates the window knows: built-ins by name, loaded field lists by path</extracomment>
         <translation>spaceocr</translation>
     </message>
     <message>
@@ -175,138 +245,6 @@
     <message>
         <source>Sheets</source>
         <translation>시트</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>파일(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Open Files…</source>
-        <translation>파일 열기(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>Open &amp;Folder…</source>
-        <translation>폴더 열기(&amp;F)…</translation>
-    </message>
-    <message>
-        <source>Load &amp;Field List…</source>
-        <translation>항목 목록 불러오기(&amp;F)…</translation>
-    </message>
-    <message>
-        <source>Export Current &amp;Document</source>
-        <translation>현재 문서 내보내기(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Export &amp;Selected Documents</source>
-        <translation>선택한 문서 내보내기(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Export S&amp;heet</source>
-        <translation>시트 내보내기(&amp;H)</translation>
-    </message>
-    <message>
-        <source>CSV (UTF-8)…</source>
-        <translation>CSV (UTF-8)…</translation>
-    </message>
-    <message>
-        <source>Excel (XLSX)…</source>
-        <translation>Excel (XLSX)…</translation>
-    </message>
-    <message>
-        <source>JSON…</source>
-        <translation>JSON…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>끝내기(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>보기(&amp;V)</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;In</source>
-        <translation>확대(&amp;I)</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;Out</source>
-        <translation>축소(&amp;O)</translation>
-    </message>
-    <message>
-        <source>Fit &amp;Width</source>
-        <translation>너비에 맞춤(&amp;W)</translation>
-    </message>
-    <message>
-        <source>Fit &amp;Page</source>
-        <translation>페이지에 맞춤(&amp;P)</translation>
-    </message>
-    <message>
-        <source>P&amp;revious Page</source>
-        <translation>이전 페이지(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Next Page</source>
-        <translation>다음 페이지(&amp;N)</translation>
-    </message>
-    <message>
-        <source>&amp;Review</source>
-        <translation>검토(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Next Value to Review</source>
-        <translation>다음 검토할 값(&amp;N)</translation>
-    </message>
-    <message>
-        <source>&amp;Previous Value to Review</source>
-        <translation>이전 검토할 값(&amp;P)</translation>
-    </message>
-    <message>
-        <source>&amp;Confirm Value</source>
-        <translation>값 확인(&amp;C)</translation>
-    </message>
-    <message>
-        <source>C&amp;orrect Value</source>
-        <translation>값 수정(&amp;O)</translation>
-    </message>
-    <message>
-        <source>&amp;Undo</source>
-        <translation>실행 취소(&amp;U)</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>다시 실행(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Batch</source>
-        <translation>일괄 처리(&amp;B)</translation>
-    </message>
-    <message>
-        <source>&amp;Cancel Selected</source>
-        <translation>선택 항목 취소(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Cancel &amp;All</source>
-        <translation>모두 취소(&amp;A)</translation>
-    </message>
-    <message>
-        <source>C&amp;lear Finished</source>
-        <translation>완료된 항목 지우기(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;Tools</source>
-        <translation>도구(&amp;T)</translation>
-    </message>
-    <message>
-        <source>&amp;Settings…</source>
-        <translation>설정(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>도움말(&amp;H)</translation>
-    </message>
-    <message>
-        <source>&amp;Keyboard Shortcuts</source>
-        <translation>바로 가기 키(&amp;K)</translation>
     </message>
     <message>
         <source>Main</source>
@@ -341,42 +279,6 @@
         <translation>모드: space-ocr 서비스</translation>
     </message>
     <message>
-        <source>Looking for documents…</source>
-        <translation>문서를 찾는 중…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n document(s) queued</source>
-        <translation>
-            <numerusform>문서 %n개를 대기열에 추가했습니다</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n file(s) cannot be read (see the queue)</source>
-        <translation>
-            <numerusform>파일 %n개를 읽을 수 없습니다(대기열 참조)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Open documents</source>
-        <translation>문서 열기</translation>
-    </message>
-    <message>
-        <source>Documents (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.bmp *.gif *.webp);;All files (*)</source>
-        <translation>문서 (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.bmp *.gif *.webp);;모든 파일 (*)</translation>
-    </message>
-    <message>
-        <source>Open a folder of documents</source>
-        <translation>문서 폴더 열기</translation>
-    </message>
-    <message>
-        <source>Load a field list</source>
-        <translation>항목 목록 불러오기</translation>
-    </message>
-    <message>
-        <source>Field lists (*.json)</source>
-        <translation>항목 목록 (*.json)</translation>
-    </message>
-    <message>
         <source>Reading {file}…</source>
         <translation>{file} 읽는 중…</translation>
     </message>
@@ -397,38 +299,6 @@
         <translation>
             <numerusform>실패 %n개</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Line items ({n})</source>
-        <translation>품목 ({n}개)</translation>
-    </message>
-    <message>
-        <source>{file} — spaceocr</source>
-        <translation>{file} — spaceocr</translation>
-    </message>
-    <message>
-        <source>Page {page} of {count}</source>
-        <translation>{page} / {count}쪽</translation>
-    </message>
-    <message>
-        <source>Nothing left to review.</source>
-        <translation>검토할 값이 더 없습니다.</translation>
-    </message>
-    <message>
-        <source>This document is still being saved; try again in a moment.</source>
-        <translation>이 문서는 아직 저장 중입니다. 잠시 후 다시 시도하세요.</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>내보내기</translation>
-    </message>
-    <message>
-        <source>Nothing to export yet.</source>
-        <translation>아직 내보낼 것이 없습니다.</translation>
-    </message>
-    <message>
-        <source>Exported to {path}</source>
-        <translation>{path}(으)로 내보냈습니다</translation>
     </message>
 </context>
 <context>
@@ -636,6 +506,18 @@
     </message>
 </context>
 <context>
+    <name>ReviewDesk</name>
+    <message>
+        <source>Nothing left to review.</source>
+        <extracomment>the documents under review, by store key (made on first use) the store key of each job whose result is saved</extracomment>
+        <translation>검토할 값이 더 없습니다.</translation>
+    </message>
+    <message>
+        <source>This document is still being saved; try again in a moment.</source>
+        <translation>이 문서는 아직 저장 중입니다. 잠시 후 다시 시도하세요.</translation>
+    </message>
+</context>
+<context>
     <name>ReviewReason</name>
     <message>
         <source>the value was not found on the page</source>
@@ -662,7 +544,7 @@
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <extracomment>the settings and the keys&apos; status are shown the Settings written a checked fields JSON became the default template a template was written as a fields JSON</extracomment>
+        <extracomment>UI languages offered: code -&gt; the language&apos;s own name (shown as is, never translated) the keys the dialog manages, in the order shown the settings and the keys&apos; status are shown the Settings written a checked fields JSON became the default template a template was written as a fields JSON</extracomment>
         <translation>설정</translation>
     </message>
     <message>
@@ -814,7 +696,6 @@
     <name>ShortcutHelp</name>
     <message>
         <source>Keyboard shortcuts</source>
-        <extracomment>UI languages offered: code -&gt; the language&apos;s own name (shown as is, never translated) the keys the dialog manages, in the order shown</extracomment>
         <translation>바로 가기 키</translation>
     </message>
     <message>
@@ -951,6 +832,141 @@
     <message>
         <source>Added</source>
         <translation>추가 시각</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open Files…</source>
+        <translation>파일 열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Folder…</source>
+        <translation>폴더 열기(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Load &amp;Field List…</source>
+        <translation>항목 목록 불러오기(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Export Current &amp;Document</source>
+        <translation>현재 문서 내보내기(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Export &amp;Selected Documents</source>
+        <translation>선택한 문서 내보내기(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Export S&amp;heet</source>
+        <translation>시트 내보내기(&amp;H)</translation>
+    </message>
+    <message>
+        <source>CSV (UTF-8)…</source>
+        <translation>CSV (UTF-8)…</translation>
+    </message>
+    <message>
+        <source>Excel (XLSX)…</source>
+        <translation>Excel (XLSX)…</translation>
+    </message>
+    <message>
+        <source>JSON…</source>
+        <translation>JSON…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>끝내기(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>확대(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>축소(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Fit &amp;Width</source>
+        <translation>너비에 맞춤(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Fit &amp;Page</source>
+        <translation>페이지에 맞춤(&amp;P)</translation>
+    </message>
+    <message>
+        <source>P&amp;revious Page</source>
+        <translation>이전 페이지(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Next Page</source>
+        <translation>다음 페이지(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>검토(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Next Value to Review</source>
+        <translation>다음 검토할 값(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Value to Review</source>
+        <translation>이전 검토할 값(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm Value</source>
+        <translation>값 확인(&amp;C)</translation>
+    </message>
+    <message>
+        <source>C&amp;orrect Value</source>
+        <translation>값 수정(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>실행 취소(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>다시 실행(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Batch</source>
+        <translation>일괄 처리(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Selected</source>
+        <translation>선택 항목 취소(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;All</source>
+        <translation>모두 취소(&amp;A)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear Finished</source>
+        <translation>완료된 항목 지우기(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>도구(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>설정(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>바로 가기 키(&amp;K)</translation>
     </message>
 </context>
 </TS>

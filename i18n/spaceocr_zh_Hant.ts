@@ -67,6 +67,76 @@
     </message>
 </context>
 <context>
+    <name>DocumentDisplay</name>
+    <message>
+        <source>Line items ({n})</source>
+        <extracomment>failures with no page to preview (the file is not there or not a document) the job on screen its file (for the page renders) the DocumentResult on screen (None for a preview) its (sheet, doc id) once stored field titles of its template, in the UI language</extracomment>
+        <translation>明細（{n} 行）</translation>
+    </message>
+    <message>
+        <source>{file} — spaceocr</source>
+        <translation>{file} — spaceocr</translation>
+    </message>
+    <message>
+        <source>Page {page} of {count}</source>
+        <translation>第 {page} 頁，共 {count} 頁</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentExporter</name>
+    <message>
+        <source>Export</source>
+        <translation>匯出</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet.</source>
+        <translation>目前沒有可匯出的內容。</translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>已匯出至 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentOpener</name>
+    <message>
+        <source>Looking for documents…</source>
+        <translation>正在尋找文件…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) queued</source>
+        <translation>
+            <numerusform>已將 %n 份文件加入佇列</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) cannot be read (see the queue)</source>
+        <translation>
+            <numerusform>%n 個檔案無法讀取（見佇列）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open documents</source>
+        <translation>開啟文件</translation>
+    </message>
+    <message>
+        <source>Documents (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.bmp *.gif *.webp);;All files (*)</source>
+        <translation>文件 (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.bmp *.gif *.webp);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Open a folder of documents</source>
+        <translation>開啟文件資料夾</translation>
+    </message>
+    <message>
+        <source>Load a field list</source>
+        <translation>載入欄位清單</translation>
+    </message>
+    <message>
+        <source>Field lists (*.json)</source>
+        <translation>欄位清單 (*.json)</translation>
+    </message>
+</context>
+<context>
     <name>Export</name>
     <message>
         <source>CSV files (*.csv)</source>
@@ -153,7 +223,7 @@
     <name>MainWindow</name>
     <message>
         <source>spaceocr</source>
-        <extracomment>+1 or -1 documents queued by a drop or File ▸ Open the DocumentResult now on screen (None for a preview) a job&apos;s result is in the store the Intake of the last drop (tests, the smoke test) the path an export was written to field id: the store answered an edit (re-grounded)</extracomment>
+        <extracomment>documents queued by a drop or File ▸ Open the DocumentResult now on screen (None for a preview) a job&apos;s result is in the store the Intake of the last drop (tests, the smoke test) the path an export was written to field id: the store answered an edit (re-grounded) the templates the window knows: built-ins by name, loaded field lists by path</extracomment>
         <translation>spaceocr</translation>
     </message>
     <message>
@@ -175,138 +245,6 @@
     <message>
         <source>Sheets</source>
         <translation>工作表</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>檔案(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Open Files…</source>
-        <translation>開啟檔案(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>Open &amp;Folder…</source>
-        <translation>開啟資料夾(&amp;F)…</translation>
-    </message>
-    <message>
-        <source>Load &amp;Field List…</source>
-        <translation>載入欄位清單(&amp;F)…</translation>
-    </message>
-    <message>
-        <source>Export Current &amp;Document</source>
-        <translation>匯出目前文件(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Export &amp;Selected Documents</source>
-        <translation>匯出所選文件(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Export S&amp;heet</source>
-        <translation>匯出工作表(&amp;H)</translation>
-    </message>
-    <message>
-        <source>CSV (UTF-8)…</source>
-        <translation>CSV (UTF-8)…</translation>
-    </message>
-    <message>
-        <source>Excel (XLSX)…</source>
-        <translation>Excel (XLSX)…</translation>
-    </message>
-    <message>
-        <source>JSON…</source>
-        <translation>JSON…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>結束(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>檢視(&amp;V)</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;In</source>
-        <translation>放大(&amp;I)</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;Out</source>
-        <translation>縮小(&amp;O)</translation>
-    </message>
-    <message>
-        <source>Fit &amp;Width</source>
-        <translation>符合寬度(&amp;W)</translation>
-    </message>
-    <message>
-        <source>Fit &amp;Page</source>
-        <translation>符合頁面(&amp;P)</translation>
-    </message>
-    <message>
-        <source>P&amp;revious Page</source>
-        <translation>上一頁(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Next Page</source>
-        <translation>下一頁(&amp;N)</translation>
-    </message>
-    <message>
-        <source>&amp;Review</source>
-        <translation>核對(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Next Value to Review</source>
-        <translation>下一個待核對的值(&amp;N)</translation>
-    </message>
-    <message>
-        <source>&amp;Previous Value to Review</source>
-        <translation>上一個待核對的值(&amp;P)</translation>
-    </message>
-    <message>
-        <source>&amp;Confirm Value</source>
-        <translation>確認該值(&amp;C)</translation>
-    </message>
-    <message>
-        <source>C&amp;orrect Value</source>
-        <translation>更正該值(&amp;O)</translation>
-    </message>
-    <message>
-        <source>&amp;Undo</source>
-        <translation>復原(&amp;U)</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>重做(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Batch</source>
-        <translation>批次處理(&amp;B)</translation>
-    </message>
-    <message>
-        <source>&amp;Cancel Selected</source>
-        <translation>取消所選(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Cancel &amp;All</source>
-        <translation>全部取消(&amp;A)</translation>
-    </message>
-    <message>
-        <source>C&amp;lear Finished</source>
-        <translation>清除已完成(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;Tools</source>
-        <translation>工具(&amp;T)</translation>
-    </message>
-    <message>
-        <source>&amp;Settings…</source>
-        <translation>設定(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>說明(&amp;H)</translation>
-    </message>
-    <message>
-        <source>&amp;Keyboard Shortcuts</source>
-        <translation>鍵盤快速鍵(&amp;K)</translation>
     </message>
     <message>
         <source>Main</source>
@@ -341,42 +279,6 @@
         <translation>模式：space-ocr 服務</translation>
     </message>
     <message>
-        <source>Looking for documents…</source>
-        <translation>正在尋找文件…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n document(s) queued</source>
-        <translation>
-            <numerusform>已將 %n 份文件加入佇列</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n file(s) cannot be read (see the queue)</source>
-        <translation>
-            <numerusform>%n 個檔案無法讀取（見佇列）</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Open documents</source>
-        <translation>開啟文件</translation>
-    </message>
-    <message>
-        <source>Documents (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.bmp *.gif *.webp);;All files (*)</source>
-        <translation>文件 (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.bmp *.gif *.webp);;所有檔案 (*)</translation>
-    </message>
-    <message>
-        <source>Open a folder of documents</source>
-        <translation>開啟文件資料夾</translation>
-    </message>
-    <message>
-        <source>Load a field list</source>
-        <translation>載入欄位清單</translation>
-    </message>
-    <message>
-        <source>Field lists (*.json)</source>
-        <translation>欄位清單 (*.json)</translation>
-    </message>
-    <message>
         <source>Reading {file}…</source>
         <translation>正在讀取 {file}…</translation>
     </message>
@@ -397,38 +299,6 @@
         <translation>
             <numerusform>%n 個失敗</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Line items ({n})</source>
-        <translation>明細（{n} 行）</translation>
-    </message>
-    <message>
-        <source>{file} — spaceocr</source>
-        <translation>{file} — spaceocr</translation>
-    </message>
-    <message>
-        <source>Page {page} of {count}</source>
-        <translation>第 {page} 頁，共 {count} 頁</translation>
-    </message>
-    <message>
-        <source>Nothing left to review.</source>
-        <translation>沒有需要核對的值了。</translation>
-    </message>
-    <message>
-        <source>This document is still being saved; try again in a moment.</source>
-        <translation>此文件仍在儲存中，請稍後再試。</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>匯出</translation>
-    </message>
-    <message>
-        <source>Nothing to export yet.</source>
-        <translation>目前沒有可匯出的內容。</translation>
-    </message>
-    <message>
-        <source>Exported to {path}</source>
-        <translation>已匯出至 {path}</translation>
     </message>
 </context>
 <context>
@@ -636,6 +506,18 @@
     </message>
 </context>
 <context>
+    <name>ReviewDesk</name>
+    <message>
+        <source>Nothing left to review.</source>
+        <extracomment>the documents under review, by store key (made on first use) the store key of each job whose result is saved</extracomment>
+        <translation>沒有需要核對的值了。</translation>
+    </message>
+    <message>
+        <source>This document is still being saved; try again in a moment.</source>
+        <translation>此文件仍在儲存中，請稍後再試。</translation>
+    </message>
+</context>
+<context>
     <name>ReviewReason</name>
     <message>
         <source>the value was not found on the page</source>
@@ -662,7 +544,7 @@
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <extracomment>the settings and the keys&apos; status are shown the Settings written a checked fields JSON became the default template a template was written as a fields JSON</extracomment>
+        <extracomment>UI languages offered: code -&gt; the language&apos;s own name (shown as is, never translated) the keys the dialog manages, in the order shown the settings and the keys&apos; status are shown the Settings written a checked fields JSON became the default template a template was written as a fields JSON</extracomment>
         <translation>設定</translation>
     </message>
     <message>
@@ -814,7 +696,6 @@
     <name>ShortcutHelp</name>
     <message>
         <source>Keyboard shortcuts</source>
-        <extracomment>UI languages offered: code -&gt; the language&apos;s own name (shown as is, never translated) the keys the dialog manages, in the order shown</extracomment>
         <translation>鍵盤快速鍵</translation>
     </message>
     <message>
@@ -951,6 +832,141 @@
     <message>
         <source>Added</source>
         <translation>新增時間</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>檔案(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open Files…</source>
+        <translation>開啟檔案(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Folder…</source>
+        <translation>開啟資料夾(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Load &amp;Field List…</source>
+        <translation>載入欄位清單(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Export Current &amp;Document</source>
+        <translation>匯出目前文件(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Export &amp;Selected Documents</source>
+        <translation>匯出所選文件(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Export S&amp;heet</source>
+        <translation>匯出工作表(&amp;H)</translation>
+    </message>
+    <message>
+        <source>CSV (UTF-8)…</source>
+        <translation>CSV (UTF-8)…</translation>
+    </message>
+    <message>
+        <source>Excel (XLSX)…</source>
+        <translation>Excel (XLSX)…</translation>
+    </message>
+    <message>
+        <source>JSON…</source>
+        <translation>JSON…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>結束(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>檢視(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>縮小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Fit &amp;Width</source>
+        <translation>符合寬度(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Fit &amp;Page</source>
+        <translation>符合頁面(&amp;P)</translation>
+    </message>
+    <message>
+        <source>P&amp;revious Page</source>
+        <translation>上一頁(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Next Page</source>
+        <translation>下一頁(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>核對(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Next Value to Review</source>
+        <translation>下一個待核對的值(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Value to Review</source>
+        <translation>上一個待核對的值(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm Value</source>
+        <translation>確認該值(&amp;C)</translation>
+    </message>
+    <message>
+        <source>C&amp;orrect Value</source>
+        <translation>更正該值(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>復原(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Batch</source>
+        <translation>批次處理(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Selected</source>
+        <translation>取消所選(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;All</source>
+        <translation>全部取消(&amp;A)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear Finished</source>
+        <translation>清除已完成(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>設定(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>說明(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>鍵盤快速鍵(&amp;K)</translation>
     </message>
 </context>
 </TS>

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QImage, QWheelEvent
 
-from spaceocr.gui.main_window import boxes_for
+from spaceocr.gui.display import boxes_for
 from spaceocr.gui.page_renderer import PageRenderer
 from spaceocr.gui.page_view import PageView
 from tests.gui.conftest import PAGE_PX, two_page_result

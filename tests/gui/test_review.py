@@ -74,7 +74,7 @@ def test_keyboard_review_visits_every_flagged_value_of_the_batch(
             assert row.items["line_items"][1]["amount"].is_confirmed
             assert not row.cells["invoice_number"].is_confirmed  # untouched
     # undo takes the last confirmation back
-    w.undo_action.trigger()
+    w.menus.undo_action.trigger()
     assert idx.data(ClerkStateRole) == ""
 
 
@@ -188,7 +188,11 @@ def look(w: MainWindow, fid: str) -> dict[str, Any]:
         "field": w.shown_result.get(fid),
         "queue_to_review": [j.needs_review for j in w.batch.model.jobs()],
         "sheets_review": w.sheets_panel.model.index(0, 2).data(),
-        "flagged": w._book[w._shown_key].flagged() if w._shown_key in w._book else None,
+        "flagged": (
+            w.review.book[w.display.shown_key].flagged()
+            if w.display.shown_key in w.review.book
+            else None
+        ),
     }
 
 
@@ -241,10 +245,10 @@ def test_undoing_a_correction_leaves_the_value_exactly_as_before_the_edit(
 
     # redo corrects it again, and a second undo is exact again
     with qtbot.waitSignal(w.value_corrected, timeout=10000):
-        w.redo_action.trigger()
+        w.menus.redo_action.trigger()
     assert w.shown_result.get(fid).value == "9,999"
     with qtbot.waitSignal(w.value_corrected, timeout=10000):
-        w.undo_action.trigger()
+        w.menus.undo_action.trigger()
     wait_store(qtbot, w)
     assert {k: v for k, v in look(w, fid).items() if k != "flagged"} == {
         k: v for k, v in before.items() if k != "flagged"
@@ -263,7 +267,7 @@ def test_undo_right_after_typing_waits_for_the_edit_and_still_restores(
     before_field = w.shown_result.get(fid)
     before_stored = stored(tmp_path, fid)
     w.edit_field(fid, "9,999")
-    w.undo_action.trigger()  # before the store answered the edit
+    w.menus.undo_action.trigger()  # before the store answered the edit
     wait_store(qtbot, w)
     assert w.shown_result.get(fid) == before_field
     assert w.field_model.index_of(fid).data(ClerkStateRole) == ""

@@ -90,9 +90,9 @@ def test_the_review_column_follows_confirmations_and_corrections_without_a_reloa
         w.edit_field("due_date", "9,999")  # not on the page before; now it is
     assert review.data() == "1"
     with qtbot.waitSignal(w.value_corrected, timeout=10000):
-        w.undo_action.trigger()
+        w.menus.undo_action.trigger()
     assert review.data() == "2"
-    w.undo_action.trigger()  # the confirmation taken back
+    w.menus.undo_action.trigger()  # the confirmation taken back
     qtbot.waitUntil(lambda: review.data() == "3", timeout=10000)
     wait_store(qtbot, w)
     assert reloads == []  # the row was updated in place, the sheet was not listed again

@@ -118,7 +118,7 @@ def test_the_window_in_japanese_shows_japanese(
     # the template picker shows the template's own Japanese title
     assert w.template_combo.itemText(w.template_combo.findData("invoice")) == "請求書"
     # plurals come from the .ts
-    assert w.tr("%n document(s) queued", "", 3) == "3 件の書類を追加しました"
+    assert w.opener.tr("%n document(s) queued", "", 3) == "3 件の書類を追加しました"
 
 
 def test_english_plurals_and_korean(qtbot: Any, in_language: Any) -> None:
@@ -126,10 +126,10 @@ def test_english_plurals_and_korean(qtbot: Any, in_language: Any) -> None:
 
     in_language("en")
     tr = QApplication.translate
-    assert tr("MainWindow", "%n document(s) queued", "", 1) == "1 document queued"
-    assert tr("MainWindow", "%n document(s) queued", "", 2) == "2 documents queued"
+    assert tr("DocumentOpener", "%n document(s) queued", "", 1) == "1 document queued"
+    assert tr("DocumentOpener", "%n document(s) queued", "", 2) == "2 documents queued"
     in_language("ko")
-    assert tr("MainWindow", "&File") == "파일(&F)"
+    assert tr("WindowMenus", "&File") == "파일(&F)"
     assert (
         tr("Messages", "The results database is damaged.") == "결과 데이터베이스가 손상되었습니다."
     )

@@ -1,6 +1,7 @@
 """Export through the core's exporters: the current document, the selection, or a sheet.
 
-Runs on a worker lane. CSV is UTF-8 with a BOM (Excel opens it right), XLSX via openpyxl,
+:class:`DocumentExporter` asks where to save and writes on a worker lane (a sheet on the
+store lane). CSV is UTF-8 with a BOM (Excel opens it right), XLSX via openpyxl,
 JSON in the hosted API's shape (one object for one document, a list for several).
 """
 
@@ -11,9 +12,15 @@ import json
 import logging
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QFileDialog
+
+from spaceocr.gui.messages import exception_text
+
+if TYPE_CHECKING:
+    from spaceocr.gui.main_window import MainWindow
 
 logger = logging.getLogger(__name__)
 
@@ -87,3 +94,52 @@ def write_sheet_export(store: Any, sheet: str, fmt: str, path: Path) -> int:
     from spaceocr.core.export.sheet import export_sheet
 
     return int(export_sheet(store, sheet, path, fmt=fmt))
+
+
+class DocumentExporter(QObject):
+    """File ▸ Export: the window's current document, its selected jobs, or the chosen sheet."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+
+    def export_dialog(self, scope: ExportScope, fmt: str) -> None:
+        """Ask where to save, then export on the I/O lane."""
+        path, _ = QFileDialog.getSaveFileName(
+            self._window, self.tr("Export"), f"spaceocr.{fmt}", suffix_filter(fmt)
+        )
+        if path:
+            self.export(scope, fmt, Path(path))
+
+    def export(self, scope: ExportScope, fmt: str, path: Path) -> None:
+        """Export the current document, the selected documents or the sheet to ``path``."""
+        w = self._window
+        if scope is ExportScope.SHEET:
+            w.store.export_sheet(w.sheet, fmt, path)
+            return
+        if scope is ExportScope.DOCUMENT:
+            shown = w.display.shown_result
+            results = [shown] if shown is not None else []
+        else:
+            results = [
+                job.result
+                for job_id in w.queue_panel.selected_job_ids()
+                if (job := w.batch.model.job(job_id)).result is not None
+            ]
+        if not results:
+            w.statusBar().showMessage(self.tr("Nothing to export yet."))
+            return
+        w.io_lane.submit(
+            lambda: write_export(results, fmt, path),
+            on_result=lambda _: self.on_exported(path),
+            on_error=self._on_export_failed,
+        )
+
+    def on_exported(self, path: Path) -> None:
+        """An export is written (here, or a sheet's on the store lane): say where."""
+        self._window.statusBar().showMessage(self.tr("Exported to {path}").format(path=str(path)))
+        self._window.exported.emit(str(path))
+
+    def _on_export_failed(self, exc: BaseException) -> None:
+        _, text = exception_text(exc)
+        self._window.statusBar().showMessage(text)

@@ -56,14 +56,14 @@ from spaceocr.core.extract.rules_parties import (
     read_letterhead_over_window,
     read_zh_parties,
 )
-from spaceocr.core.extract.rules_reader import FieldReader
+from spaceocr.core.extract.rules_reader import Cand, FieldReader
 from spaceocr.core.extract.rules_unlabelled import (
     read_by_pattern,
     read_due_in_words,
     read_registration,
     read_unlabelled_number,
 )
-from spaceocr.core.templates.schema import Template
+from spaceocr.core.templates.schema import FieldSpec, Template
 from spaceocr.core.types import ExtractedField, Extraction, MatchHint, OcrPage
 
 __all__ = ["RuleExtractor"]
@@ -125,33 +125,37 @@ def _read_fields(
                 out.append(ExtractedField(spec.name, items=rows))
             continue
         c = reader.chosen.get(spec.name)
-        if c is None:
-            continue
-        value = doc.printed(c.page, c.span)
-        if not value:
-            continue
-        if spec.name in PARTY_FIELDS or spec.name == "name":
-            reason = suspect_name(value, doc.lang, doc.pages[c.page].text)
-            if reason:
-                c.reasons.append(reason)
-        if spec.name in PARTY_FIELDS and not c.fixed:
-            repaired = repair_legal_form(value)
-            if repaired is not None:
-                c.fixed = repaired
-                c.reasons.append("repaired:legal_form")
-        if spec.type == "email" and re.match(r"[A-Z][^A-Z@]*@", pt.nfkc(value)):
-            c.reasons.append("suspect_reading")  # an icon read as a capital letter
-        idx = c.span.chars
-        out.append(ExtractedField(
-            name=spec.name,
-            value=c.fixed or value,
-            printed=value if c.fixed else None,
-            normalized=c.normalized,
-            hint=MatchHint(page_index=c.page, char_indices=idx, source="ocr_chars"),
-            confidence=min(1.0, max(0.1, c.score / 10)),
-            review_reasons=tuple(dict.fromkeys(c.reasons)),
-        ))
+        found = _extracted_field(doc, spec, c) if c is not None else None
+        if found is not None:
+            out.append(found)
     return out, check_list
+
+
+def _extracted_field(doc: Document, spec: FieldSpec, c: Cand) -> ExtractedField | None:
+    """The chosen candidate as a field, with what its print says about the reading."""
+    value = doc.printed(c.page, c.span)
+    if not value:
+        return None
+    if spec.name in PARTY_FIELDS or spec.name == "name":
+        reason = suspect_name(value, doc.lang, doc.pages[c.page].text)
+        if reason:
+            c.reasons.append(reason)
+    if spec.name in PARTY_FIELDS and not c.fixed:
+        repaired = repair_legal_form(value)
+        if repaired is not None:
+            c.fixed = repaired
+            c.reasons.append("repaired:legal_form")
+    if spec.type == "email" and re.match(r"[A-Z][^A-Z@]*@", pt.nfkc(value)):
+        c.reasons.append("suspect_reading")  # an icon read as a capital letter
+    return ExtractedField(
+        name=spec.name,
+        value=c.fixed or value,
+        printed=value if c.fixed else None,
+        normalized=c.normalized,
+        hint=MatchHint(page_index=c.page, char_indices=c.span.chars, source="ocr_chars"),
+        confidence=min(1.0, max(0.1, c.score / 10)),
+        review_reasons=tuple(dict.fromkeys(c.reasons)),
+    )
 
 
 def _read_special(reader: FieldReader) -> None:

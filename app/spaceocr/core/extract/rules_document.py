@@ -63,6 +63,7 @@ class Hit:
 
     @property
     def page(self) -> int:
+        """The index of the page the label is on."""
         return self.row.page
 
 
@@ -81,6 +82,7 @@ class Document:
 
     # ------------------------------------------------------------------ labels
     def label_list(self, spec: FieldSpec) -> list[str]:
+        """A field's labels in the order they are tried: the document's language first."""
         langs = [self.lang]
         if self.lang in lb.LATIN_LANGS:
             langs += [x for x in lb.LATIN_LANGS if x != self.lang]
@@ -155,13 +157,16 @@ class Document:
         self.hits = out
 
     def hits_for(self, name: str) -> list[Hit]:
+        """The labels found of one field."""
         return [h for h in self.hits if h.field == name]
 
     def hits_in_row(self, row: Row) -> list[Hit]:
+        """The labels found in one row (of any field)."""
         return [h for h in self.hits if h.row is row]
 
     # ------------------------------------------------------------------ geometry
     def span_box(self, page: int, span: Span) -> tuple[float, float, float, float]:
+        """The box (x0, y0, x1, y1) round a span's characters, deskewed as the rows are."""
         lay = self.layouts[page]
         boxes = [lay.char_box[i] for i in span.idx if i >= 0]
         if not boxes:
@@ -170,6 +175,7 @@ class Document:
                 max(b[2] for b in boxes), max(b[3] for b in boxes))
 
     def rows_below(self, row: Row, limit: float = 3.2) -> list[Row]:
+        """The rows under ``row`` until a gap of ``limit`` times its height."""
         lay = self.layouts[row.page]
         h = max(row.h, 0.004)
         out = []
