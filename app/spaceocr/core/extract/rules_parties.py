@@ -43,7 +43,7 @@ __all__ = [
     "read_zh_parties",
 ]
 
-
+#: a tax-id word on its own (``USt-IdNr``, ``VAT No``), not inside a name (``Musterstadt``)
 _TAX_ID_WORD = re.compile(r"(?<![^\W\d_])(?:USt|VAT|TVA|BTW)")
 #: the sender's one-line return address over a window (``Acme GmbH • Weg 1 • 12345 Stadt``)
 _RETURN_LINE = re.compile(r"[●•·|]|\s[-–]\s.*\s[-–]\s")
