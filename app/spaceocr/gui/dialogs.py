@@ -378,7 +378,7 @@ class SettingsDialog(QDialog):
         form = QFormLayout(box)
         self.template_combo = QComboBox(box)
         self.template_combo.setObjectName("defaultTemplateCombo")
-        from spaceocr.gui.main_window import ui_language
+        from spaceocr.gui.display import ui_language
 
         lang = ui_language()
         for t in self.templates:
