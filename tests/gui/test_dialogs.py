@@ -23,10 +23,10 @@ from spaceocr.core.errors import ApiStatusError, ConfigError
 from spaceocr.core.secrets import KeyStore
 from spaceocr.core.settings import load_settings
 from spaceocr.core.templates import list_templates
-from spaceocr.gui.dialogs import SettingsDialog
 from spaceocr.gui.main_window import MainWindow
 from spaceocr.gui.messages import exception_text
 from spaceocr.gui.processing import DocumentProcessor
+from spaceocr.gui.settings_dialog import SettingsDialog
 from tests.support.hosted_api import HostedApi
 from tests.support.keyring_backend import FileKeyring
 

@@ -410,7 +410,7 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> None:
         """Tools ▸ Settings."""
-        from spaceocr.gui.dialogs import SettingsDialog
+        from spaceocr.gui.settings_dialog import SettingsDialog
 
         dlg = SettingsDialog(
             self.settings_path,
