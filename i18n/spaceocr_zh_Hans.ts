@@ -544,7 +544,7 @@
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <extracomment>UI languages offered: code -&gt; the language&apos;s own name (shown as is, never translated) the keys the dialog manages, in the order shown the settings and the keys&apos; status are shown the Settings written a checked fields JSON became the default template a template was written as a fields JSON</extracomment>
+        <extracomment>UI languages offered: code -&gt; the language&apos;s own name (shown as is, never translated) the settings and the keys&apos; status are shown the Settings written a checked fields JSON became the default template a template was written as a fields JSON</extracomment>
         <translation>设置</translation>
     </message>
     <message>

@@ -13,7 +13,6 @@ import dataclasses
 import json
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +38,13 @@ from PySide6.QtWidgets import (
 
 from spaceocr.gui.display import ui_language
 from spaceocr.gui.messages import exception_text
+from spaceocr.gui.settings_io import (
+    KEY_NAMES,
+    LoadedSettings,
+    read_settings_and_keys,
+    template_to_json,
+    write_settings_and_keys,
+)
 from spaceocr.gui.workers import Lane
 
 logger = logging.getLogger(__name__)
@@ -52,32 +58,6 @@ LANGUAGES = (
     ("zh-Hant", "繁體中文"),
 )
 
-#: the keys the dialog manages, in the order shown
-KEY_NAMES = ("google", "anthropic", "spaceocr")
-
-
-def template_to_json(template: Any) -> dict[str, Any]:
-    """A template as a fields JSON a user can edit and load again."""
-
-    def spec(f: Any) -> dict[str, Any]:
-        d: dict[str, Any] = {"name": f.name, "type": f.type}
-        if f.description:
-            d["description"] = f.description
-        if f.title:
-            d["title"] = dict(f.title)
-        if f.labels:
-            d["labels"] = {k: list(v) for k, v in f.labels.items()}
-        if f.children:
-            d["children"] = [spec(c) for c in f.children]
-        return d
-
-    out: dict[str, Any] = {"name": template.name, "fields": [spec(f) for f in template.fields]}
-    if template.title:
-        out["title"] = dict(template.title)
-    if template.description:
-        out["description"] = template.description
-    return out
-
 
 def error_with_detail(exc: BaseException) -> str:
     """The translated text for an error, with the core's own message below it when that says
@@ -87,62 +67,6 @@ def error_with_detail(exc: BaseException) -> str:
     _, text = exception_text(exc)
     detail = str(exc) if isinstance(exc, SpaceOcrError) else ""
     return f"{text}\n{detail}" if detail and detail != text else text
-
-
-@dataclass(frozen=True)
-class LoadedSettings:
-    """What the settings dialog shows, read off the GUI thread (never a key: masked forms)."""
-
-    settings: Any  # Settings
-    problem: BaseException | None  # the settings file could not be read (defaults shown)
-    has_keyring: bool
-    statuses: dict[str, Any]  # key name -> KeyStatus, or None when the keyring failed
-
-
-def read_settings_and_keys(settings_path: str | Path | None, keys: Any) -> LoadedSettings:
-    """Read the settings file and where each key comes from (file and keyring I/O, which can
-    block for seconds: call it on a worker thread)."""
-    from spaceocr.core.settings import Settings, load_settings
-
-    problem: BaseException | None = None
-    try:
-        settings = load_settings(settings_path)
-    except Exception as exc:  # noqa: BLE001 - a broken file: defaults, and say so
-        settings, problem = Settings(), exc
-    try:
-        has_keyring = bool(keys.keyring_available())
-    except Exception:  # noqa: BLE001 - a broken keyring backend is no keyring
-        logger.warning("the keyring backend cannot be used")
-        has_keyring = False
-    statuses: dict[str, Any] = {}
-    for name in KEY_NAMES:
-        try:
-            statuses[name] = keys.status(name)
-        except Exception:  # noqa: BLE001 - a broken keyring: the key is unknown, say not set
-            logger.warning("cannot read the status of key %s", name)
-            statuses[name] = None
-    return LoadedSettings(settings, problem, has_keyring, statuses)
-
-
-def write_settings_and_keys(
-    settings: Any,
-    settings_path: str | Path | None,
-    keys: Any,
-    typed: dict[str, str],
-    stored: list[str],
-) -> Any:
-    """Store the typed keys in the keyring, then write the settings file (on a worker thread).
-
-    ``stored`` receives the name of each key once the keyring has it (so a failure part-way
-    can say which were kept). Returns ``settings``.
-    """
-    from spaceocr.core.settings import save_settings
-
-    for name, value in typed.items():
-        keys.set(name, value)
-        stored.append(name)
-    save_settings(settings, settings_path)
-    return settings
 
 
 class SettingsDialog(QDialog):
