@@ -1,0 +1,76 @@
+"""Rows as fields: OCR repairs and review reasons (synthetic pages)."""
+
+from __future__ import annotations
+
+from spaceocr.core.extract.tables import find_line_items
+from tests.core.extract.table_pages import (
+    SPEC,
+    R,
+    hint_text,
+    ja_align,
+    ja_invoice_rows,
+    make_page,
+)
+
+
+class TestOcrRepairs:
+    def test_lost_decimal_point(self) -> None:
+        rows = [
+            (200, [(60, "Description"), (560, "Qty"), (700, "Unit Price"), (880, "Amount")]),
+            (240, [(60, "Monitor"), (590, "1"), (800, "1418 62"), (940, "1418.62")]),
+            (300, [(700, "Total"), (940, "1418.62")]),
+        ]
+        page = make_page(rows, align={590: R, 800: R, 940: R})
+        row = {c.name: c for c in find_line_items([page], SPEC)[0]}
+        assert row["unit_price"].value == "1418.62"
+        assert row["unit_price"].printed == "1418 62"
+        assert "ocr_suspect" in row["unit_price"].review_reasons
+
+    def test_digits_lost_next_to_a_misread_sign_come_back_from_the_arithmetic(self) -> None:
+        rows = [
+            (100, [(40, "レシート")]),
+            (160, [(40, "文庫本")]),
+            (195, [(80, "3個 × @부,080"), (700, "¥3,240")]),
+            (260, [(40, "合計"), (700, "¥3,240")]),
+        ]
+        page = make_page(rows, align={700: R})
+        row = {c.name: c for c in find_line_items([page], SPEC)[0]}
+        assert row["unit_price"].value == "1,080"
+        assert row["unit_price"].normalized == "1080"
+        assert "repaired" in row["unit_price"].review_reasons
+        assert row["amount"].value == "¥3,240" and not row["amount"].review_reasons
+
+
+class TestReview:
+    def test_shaky_characters_send_a_cell_to_review(self) -> None:
+        rows = ja_invoice_rows()
+        page = make_page(rows, align=ja_align(rows), confidence=0.5)
+        items = find_line_items([page], SPEC)
+        assert all("low_ocr_confidence" in c.review_reasons for row in items for c in row)
+
+    def test_quantity_times_price_mismatch(self) -> None:
+        rows = [
+            (200, [(60, "Description"), (560, "Qty"), (700, "Unit Price"), (880, "Amount")]),
+            (240, [(60, "Widget"), (590, "3"), (800, "2.00"), (940, "7.00")]),
+            (280, [(60, "Gadget"), (590, "2"), (800, "1.50"), (940, "3.00")]),
+            (340, [(700, "Total"), (940, "10.00")]),
+        ]
+        items = find_line_items([make_page(rows, align={590: R, 800: R, 940: R})], SPEC)
+        bad = {c.name: c.review_reasons for c in items[0]}
+        good = {c.name: c.review_reasons for c in items[1]}
+        assert "qty_x_price" in bad["amount"] and "qty_x_price" in bad["quantity"]
+        assert bad["description"] == ()
+        assert all(not r for r in good.values())
+
+    def test_stray_mark_glued_to_a_number_is_dropped_and_flagged(self) -> None:
+        rows = [
+            (200, [(60, "Description"), (560, "Qty"), (880, "Amount")]),
+            (240, [(60, "| Widget"), (590, "1"), (940, "부780|")]),
+            (300, [(700, "Total"), (940, "780")]),
+        ]
+        page = make_page(rows, align={590: R, 940: R})
+        row = {c.name: c for c in find_line_items([page], SPEC)[0]}
+        assert row["description"].value == "Widget"
+        assert row["amount"].value == "780"
+        assert hint_text(page, row["amount"]) == "780"
+        assert "ocr_suspect" in row["amount"].review_reasons
