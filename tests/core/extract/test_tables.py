@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import ast
-import importlib.util
-
-import pytest
-
 from spaceocr.core.extract.tables import LineItemTable, find_line_items, find_tables
 from tests.core.extract.table_pages import (
     SPEC,
@@ -53,25 +48,3 @@ class TestFindTables:
         assert table.contains(0, 0.5, (300 + 50) / H)
         assert not table.contains(0, 0.9, (300 + 190) / H)
         assert table.language == "ja"
-
-
-#: The line-item reader's modules, each importing only modules listed before it.
-LAYERS = (
-    "tables_vocab", "tables_layout", "tables_cells", "tables_notes", "tables_fields",
-    "tables_header", "tables_columns", "tables_body", "tables_headerless", "tables",
-)
-
-
-@pytest.mark.parametrize("module", LAYERS)
-def test_table_modules_import_one_way(module: str) -> None:
-    spec = importlib.util.find_spec(f"spaceocr.core.extract.{module}")
-    assert spec is not None and spec.origin is not None
-    with open(spec.origin, encoding="utf-8") as f:
-        tree = ast.parse(f.read())
-    imported = {
-        n.module.rsplit(".", 1)[1]
-        for n in ast.walk(tree)
-        if isinstance(n, ast.ImportFrom) and n.module
-        and n.module.startswith("spaceocr.core.extract.tables")
-    }
-    assert imported <= set(LAYERS[: LAYERS.index(module)])
