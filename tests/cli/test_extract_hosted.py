@@ -12,25 +12,17 @@ import pytest
 
 from spaceocr.cli.main import main
 from spaceocr.core.store import Store
-from tests.support.hosted_api import HostedApi
+from tests.support.hosted_api import HostedApi, api_field
 
 SENTINEL = "spocr_test_SENTINEL123"
 UNKNOWN = "spocr_test_SENTINELUNKNOWN456"
 
 
-def _field(value: str, box: tuple[int, int, int, int], ratio: float = 1.0) -> dict:
-    x0, y0, x1, y1 = box
-    return {"value": value, "bbox": {"xmin": x0, "ymin": y0, "xmax": x1, "ymax": y1},
-            "vertices": [{"x": x0, "y": y0}, {"x": x1, "y": y0}, {"x": x1, "y": y1},
-                         {"x": x0, "y": y1}],
-            "match_ratio": ratio, "bbox_source": "ocr_chars"}
-
-
 PAGE = {
-    "merchant_name": _field("Bäckerei Test", (80, 40, 420, 80)),
-    "total": _field("12.40", (700, 880, 820, 910), 0.95),
-    "line_items": [{"description": _field("Brezel", (80, 300, 240, 330)),
-                    "amount": _field("1.20", (700, 300, 800, 330))}],
+    "merchant_name": api_field("Bäckerei Test", (80, 40, 420, 80)),
+    "total": api_field("12.40", (700, 880, 820, 910), 0.95),
+    "line_items": [{"description": api_field("Brezel", (80, 300, 240, 330)),
+                    "amount": api_field("1.20", (700, 300, 800, 330))}],
 }
 
 

@@ -8,22 +8,14 @@ from collections.abc import Iterator
 import pytest
 
 from spaceocr.cli.main import main
-from tests.support.hosted_api import HostedApi
+from tests.support.hosted_api import HostedApi, api_field
 
 KEY = "spocr_test_cli1"
 
 
-def _field(value: str, box: tuple[int, int, int, int], ratio: float = 1.0) -> dict:
-    x0, y0, x1, y1 = box
-    return {"value": value, "bbox": {"xmin": x0, "ymin": y0, "xmax": x1, "ymax": y1},
-            "vertices": [{"x": x0, "y": y0}, {"x": x1, "y": y0}, {"x": x1, "y": y1},
-                         {"x": x0, "y": y1}],
-            "match_ratio": ratio, "bbox_source": "ocr_chars"}
-
-
 def _page(merchant: str, total: str) -> dict:
-    return {"merchant_name": _field(merchant, (80, 40, 420, 80)),
-            "total": _field(total, (700, 880, 820, 910), 0.9)}
+    return {"merchant_name": api_field(merchant, (80, 40, 420, 80)),
+            "total": api_field(total, (700, 880, 820, 910), 0.9)}
 
 
 @pytest.fixture

@@ -49,6 +49,15 @@ import httpx
 from tests.support.httpserver import ReplayServer, Reply, Request
 
 BUILTIN_TEMPLATES = ("receipt", "invoice", "delivery", "business_card", "driver_license")
+
+
+def api_field(value: str, box: tuple[int, int, int, int], ratio: float = 1.0) -> dict[str, Any]:
+    """One field as the API returns it: ``box`` (xmin, ymin, xmax, ymax) on the 0–1000 grid."""
+    x0, y0, x1, y1 = box
+    return {"value": value, "bbox": {"xmin": x0, "ymin": y0, "xmax": x1, "ymax": y1},
+            "vertices": [{"x": x0, "y": y0}, {"x": x1, "y": y0}, {"x": x1, "y": y1},
+                         {"x": x0, "y": y1}],
+            "match_ratio": ratio, "bbox_source": "ocr_chars"}
 _MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"GIF8", b"BM", b"II*\x00", b"MM\x00*", b"RIFF")
 
 
