@@ -130,3 +130,24 @@ class TestTableBody:
         qty = {c.name: c for c in items[0]}["quantity"]
         assert qty.normalized == "12.0000"
         assert "ocr_suspect" not in qty.review_reasons  # "Stk." is the unit, not a misread
+
+    def test_items_with_several_note_lines_each_stay_in_one_table(self) -> None:
+        # a freelancer's invoice: each item followed by four "Label: value" lines, so the
+        # next item starts far below the last one's numbers
+        rows = [
+            (200, [(60, "Item"), (560, "Quantity"), (740, "Rate"), (880, "Amount")]),
+            (240, [(60, "Garden work"), (600, "3"), (800, "$25.00"), (940, "$75.00")]),
+        ]
+        rows += [(270 + 30 * k, [(60, t)]) for k, t in enumerate(
+            ("Description: Hedges", "Notes: Trimmed both sides", "Parts: 1 x bag", "Tax: 0.5%"))]
+        rows += [(420, [(60, "Window cleaning"), (600, "2"), (800, "$9.50"), (940, "$19.00")])]
+        rows += [(450 + 30 * k, [(60, t)]) for k, t in enumerate(
+            ("Description: Outside", "Notes: Ladder needed"))]
+        rows += [(560, [(700, "Subtotal:"), (940, "$94.00")])]
+        items = find_line_items([make_page(rows, align={600: R, 800: R, 940: R})], SPEC)
+        assert cells(items) == [
+            {"description": "Garden work", "quantity": "3", "unit_price": "$25.00",
+             "amount": "$75.00"},
+            {"description": "Window cleaning", "quantity": "2", "unit_price": "$9.50",
+             "amount": "$19.00"},
+        ]

@@ -94,9 +94,14 @@ def read_rows(
             # a totals label further right (the totals box under the amount columns)
             state.ended_by_total = True
             break
+        # a separator rule or an item's note lines ("Notes: ...", "Parts: 2 x ...") belong
+        # to the table: the gap to the next row is measured from them, so an item followed
+        # by several lines of details does not end the table
         if all(is_rule(s.text) for s in line.segments):
+            prev_y1 = line.y1
             continue
         if state.rows and is_note(line):
+            prev_y1 = line.y1
             continue  # "GTIN: 4012345001235", "Abrechnungszeitraum KW 36" under an item
         cells = assign_line(line, state.cols, decimal_comma, state.edges, state.clusters)
         if not cells:
