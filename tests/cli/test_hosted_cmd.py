@@ -34,7 +34,9 @@ def test_upload_then_poll_the_jobs(api, make_image, capsys):
     api.page_data = [_page("Kissaten Mori", "1,280"), _page("Corner Deli", "12.40")]
     a, b = make_image("PNG", name="a.png"), make_image("JPEG", name="b.jpg")
     assert main(["hosted", "upload", str(a), str(b), "--template", "receipt"]) == 0
-    queued = json.loads(capsys.readouterr().out)["jobs"]
+    docs = _lines(capsys.readouterr().out)
+    assert [d["file"] for d in docs] == [str(a), str(b)]
+    queued = [j for d in docs for j in d["jobs"]]
     assert [j["fileName"] for j in queued] == ["a.png", "b.jpg"]
     assert {j["status"] for j in queued} == {"pending"}
 
@@ -57,27 +59,44 @@ def test_upload_then_poll_the_jobs(api, make_image, capsys):
     assert all(r.headers["authorization"] == f"Bearer {KEY}" for r in api.requests)
 
 
-def test_a_pdf_goes_up_as_one_image_per_page(api, make_pdf, capsys):
+def test_a_pdf_goes_up_as_one_image_per_page_and_comes_back_as_one_document(api, make_pdf,
+                                                                            capsys):
+    api.page_data = [
+        {"vendor_name": api_field("Kato Shoji", (60, 40, 300, 70)),
+         "line_items": [{"description": api_field("Paper", (60, 300, 200, 330))}]},
+        {"total": api_field("8,800", (700, 900, 800, 930)),
+         "line_items": [{"description": api_field("Toner", (60, 100, 200, 130))}]},
+    ]
     pdf = make_pdf(["Seite eins", "Seite zwei"], name="rechnung.pdf")
-    assert main(["hosted", "upload", str(pdf), "--template", "invoice"]) == 0
-    jobs = json.loads(capsys.readouterr().out)["jobs"]
-    assert [j["fileName"] for j in jobs] == ["rechnung-p1.png", "rechnung-p2.png"]
+    assert main(["hosted", "upload", str(pdf), "--template", "invoice", "--wait"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert [j["fileName"] for j in doc["jobs"]] == ["rechnung-p1.png", "rechnung-p2.png"]
     assert all(j["_templateId"] == "invoice" for j in api.jobs.values())
+    assert doc["meta"]["file"] == "rechnung.pdf" and doc["meta"]["pages"] == 2
+    assert doc["data"]["vendor_name"]["page"] == 1 and doc["data"]["total"]["page"] == 2
+    assert [(r["description"]["value"], r["description"]["page"])
+            for r in doc["data"]["line_items"]] == [("Paper", 1), ("Toner", 2)]
 
 
 def test_upload_wait_reports_the_failed_file_and_keeps_the_others(api, make_image, capsys):
     api.page_data = [_page("Corner Deli", "12.40")]
     api.fail_files = {"bad.png"}
     good, bad = make_image("PNG", name="good.png"), make_image("PNG", name="bad.png")
-    code = main(["hosted", "upload", str(good), str(bad), "--wait", "--sheet", "Q4"])
+    broken = good.parent / "broken.png"
+    broken.write_bytes(good.read_bytes()[:40])  # a truncated PNG: never leaves this machine
+    code = main(["hosted", "upload", str(good), str(broken), str(bad), "--wait",
+                 "--sheet", "Q4"])
     out, err = capsys.readouterr()
     assert code == 1
-    ok, failed = _lines(out)
-    assert ok["job"]["fileName"] == "good.png" and ok["data"]["total"]["value"] == "12.40"
-    assert failed["job"]["fileName"] == "bad.png" and failed["job"]["status"] == "failed"
+    ok, corrupt, failed = _lines(out)
+    assert ok["jobs"][0]["fileName"] == "good.png" and ok["data"]["total"]["value"] == "12.40"
+    assert corrupt["error"]["code"] == "corrupt_file" and "jobs" not in corrupt
+    assert failed["jobs"][0]["fileName"] == "bad.png"
+    assert failed["jobs"][0]["status"] == "failed"
     assert failed["error"]["code"] == "api_job_failed"
     assert "could not be read" in failed["error"]["message"]
-    assert "[api_job_failed]" in err
+    assert "[api_job_failed]" in err and "[corrupt_file]" in err
+    assert sorted(j["fileName"] for j in api.jobs.values()) == ["bad.png", "good.png"]
 
 
 def test_view_a_sheet_as_json_and_as_csv(api, tmp_path, capsys):

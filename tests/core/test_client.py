@@ -549,6 +549,37 @@ def test_a_failed_job_is_returned_and_its_result_refused(clock):
         assert ei.value.code == "api_job_failed"
 
 
+def test_the_jobs_of_a_documents_pages_make_one_result(clock):
+    with HostedApi(keys=[KEY], clock=clock, polls_to_complete=1) as api, \
+            HostedClient(KEY, base_url=api.url, clock=clock, sleep=clock.sleep) as c:
+        api.page_data = [
+            {"vendor_name": fobj("Kato Shoji", (10, 10, 200, 40)),
+             "line_items": [{"description": fobj("Paper", (10, 300, 200, 330))}]},
+            {"total": fobj("8,800", (700, 900, 800, 930)),
+             "line_items": [{"description": fobj("Toner", (10, 100, 200, 130))}]},
+        ]
+        invoice = load_template("invoice")
+        jobs = c.upload([("inv-p1.png", b"\x89PNG\r\n\x1a\nzz"),
+                         ("inv-p2.png", b"\x89PNG\r\n\x1a\nzz")], template=invoice)
+        done = [c.wait_for_job(j.job_id) for j in jobs]
+        result = c.jobs_result(done, invoice, file_name="inv.pdf")
+        assert result.file_name == "inv.pdf" and result.page_count == 2
+        assert result.get("vendor_name").value == "Kato Shoji"
+        assert result.get("vendor_name").grounding.page_index == 0
+        assert result.get("total").grounding.page_index == 1
+        rows = result.get("line_items").items
+        assert [(it.get("description").value, it.get("description").grounding.page_index)
+                for it in rows] == [("Paper", 0), ("Toner", 1)]
+        assert result.meta["job_ids"] == [j.job_id for j in jobs]
+        # one page failed: the document has no result, and the error names the page
+        api.fail_files.add("bad-p2.png")
+        jobs = c.upload([("ok-p1.png", b"\x89PNG\r\n\x1a\nzz"),
+                         ("bad-p2.png", b"\x89PNG\r\n\x1a\nzz")], template=invoice)
+        with pytest.raises(ApiError, match="page 2") as ei:
+            c.jobs_result([c.wait_for_job(j.job_id) for j in jobs], invoice)
+        assert ei.value.code == "api_job_failed"
+
+
 def test_waiting_for_a_job_is_bounded(clock):
     with HostedApi(keys=[KEY], clock=clock, polls_to_complete=10_000) as api, \
             HostedClient(KEY, base_url=api.url, clock=clock, sleep=clock.sleep,

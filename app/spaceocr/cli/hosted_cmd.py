@@ -6,13 +6,15 @@
     spaceocr hosted view SHEET [--where EXPR] [--sort FIELD] [--select A,B] [--limit N]
                                [--offset N] [--format json|csv]
 
-``upload`` sends every page of every document (a PDF's pages as images: the API takes raster
-images only) with ``POST /upload`` and prints the jobs; with ``--wait`` it polls each job
-(``GET /jobs/{jobId}``) and prints each file's result in the same shape ``spaceocr extract``
-prints, or its error envelope, each with ``job`` (``jobId``, ``status``, ``fileName``); a job
-still running prints just that. ``job`` does the same for jobs queued earlier. ``view`` reads
-a stored sheet with ``GET /view`` (free: nothing is OCR'd again); CSV output starts with a
-UTF-8 BOM when written to a file so Excel reads CJK text right.
+``upload`` sends each document's pages (a PDF's pages as images: the API takes raster images
+only) with ``POST /upload`` and prints, per document, ``{"file", "jobs"}``; with ``--wait`` it
+polls the jobs (``GET /jobs/{jobId}``) and prints the document's result, its pages merged, in
+the shape ``spaceocr extract`` prints, with its ``jobs``. A document that cannot be opened or
+queued, or a job that failed, is that document's error envelope; the others go on. ``job``
+prints each job queued earlier: its status while it runs, then its page's result or error,
+with ``job`` (``jobId``, ``status``, ``fileName``). ``view`` reads a stored sheet with
+``GET /view`` (free: nothing is OCR'd again); CSV output starts with a UTF-8 BOM when written
+to a file so Excel reads CJK text right.
 
 The key is ``SPACEOCR_API_KEY`` or the keyring's (``spaceocr config set-key spaceocr``), the
 base URL ``SPACEOCR_API_BASE`` or the ``api_base`` setting. Exit codes: 0 when every job
@@ -25,6 +27,7 @@ import argparse
 import csv
 import json
 import sys
+from pathlib import Path
 from typing import IO, Any
 
 from spaceocr.cli.common import (
@@ -110,23 +113,59 @@ def run(args: argparse.Namespace) -> int:
             if args.action == "view":
                 return _view(client, args, out)
             if args.action == "upload":
-                files = [str(p) for p in iter_inputs(args.paths)]
-                if not files:
-                    print("spaceocr: no files found in the paths given", file=sys.stderr)
-                    return 1
-                jobs = client.upload_files(files, template=template,
-                                           options=pipeline_options(args), sheet=args.sheet,
-                                           webhook_url=args.webhook_url)
-                ids = [j.job_id for j in jobs]
-                if not args.wait:
-                    dump_json({"jobs": [_job_dict(j) for j in jobs]}, out)
-                    return 0
-            else:
-                ids = list(args.job_ids)
-            return _jobs(client, ids, template, args, out)
+                return _upload(client, template, args, out)
+            return _jobs(client, list(args.job_ids), template, args, out)
         except Exception as exc:  # noqa: BLE001 - a request failed: its envelope, exit 1
             dump_json(report_error(exc, None, args.verbose), out)
             return 1
+
+
+def _upload(client: Any, template: Any, args: argparse.Namespace, out: IO[str]) -> int:
+    """Queue each document (its pages as images), then print one object per document: its
+    jobs, or with --wait its result; a bad document is its error envelope and the others go
+    on (JSON Lines when there are several)."""
+    from spaceocr.core.export.json import to_api_dict
+
+    files = [str(p) for p in iter_inputs(args.paths)]
+    if not files:
+        print("spaceocr: no files found in the paths given", file=sys.stderr)
+        return 1
+    options = pipeline_options(args)
+    queued: list[tuple[str, list[Any] | BaseException]] = []
+    for path in files:
+        try:
+            queued.append((path, client.upload_files(
+                [path], template=template, options=options, sheet=args.sheet,
+                webhook_url=args.webhook_url)))
+        except Exception as exc:  # noqa: BLE001 - this document's error; the others go on
+            queued.append((path, exc))
+    failed = False
+    objs: list[dict[str, Any]] = []
+    for path, jobs in queued:
+        if isinstance(jobs, BaseException):
+            obj = report_error(jobs, path, args.verbose)
+            failed = True
+        elif not args.wait:
+            obj = {"file": path, "jobs": [_job_dict(j) for j in jobs]}
+        else:
+            try:
+                jobs = [client.wait_for_job(j.job_id, timeout_s=args.timeout) for j in jobs]
+                obj = to_api_dict(client.jobs_result(jobs, template, file_name=Path(path).name))
+            except Exception as exc:  # noqa: BLE001 - this document's error
+                obj = report_error(exc, path, args.verbose)
+                failed = True
+            obj["jobs"] = [_job_dict(j) for j in jobs]
+        objs.append(obj)
+    _dump_all(objs, out)
+    return 1 if failed else 0
+
+
+def _dump_all(objs: list[dict[str, Any]], out: IO[str]) -> None:
+    if len(objs) == 1:
+        dump_json(objs[0], out)
+    else:
+        for obj in objs:
+            dump_json(obj, out, pretty=False)
 
 
 def _job_dict(job: Any) -> dict[str, Any]:
@@ -160,11 +199,7 @@ def _jobs(client: Any, ids: list[str], template: Any, args: argparse.Namespace,
             failed = True
         obj["job"] = _job_dict(job)
         objs.append(obj)
-    if len(objs) == 1:
-        dump_json(objs[0], out)
-    else:
-        for obj in objs:
-            dump_json(obj, out, pretty=False)
+    _dump_all(objs, out)
     return 1 if failed else 0
 
 

@@ -705,27 +705,47 @@ class HostedClient:
         Raises:
             ApiError: the job is not completed (code ``api_job_failed`` with the job's error).
         """
-        if not job.is_ok or job.result is None:
-            err = job.error or {}
-            raise ApiError(
-                f"job {job.job_id} ({job.file_name or 'file'}) is {job.status}"
-                + (f": {_clip(self._redact(str(err.get('message'))))}" if err.get("message")
-                   else ""),
-                code="api_job_failed",
-                details={"jobId": job.job_id, "server_code": err.get("code")},
-            )
-        inner = job.result.get("data")
-        data: Mapping[str, Any] = inner if isinstance(inner, Mapping) else job.result
-        merged = merge_page_data([(0, data)], template)
+        return self.jobs_result([job], template)
+
+    def jobs_result(
+        self, jobs: Sequence[Job], template: Template, *, file_name: str | None = None
+    ) -> DocumentResult:
+        """The completed jobs of one document's pages, in page order, as one
+        :class:`DocumentResult` (merged as :meth:`process_document` merges its pages).
+
+        Raises:
+            ValueError: no jobs.
+            ApiError: a job is not completed (code ``api_job_failed``, naming its page).
+        """
+        if not jobs:
+            raise ValueError("no jobs to read a result from")
+        per_page: list[tuple[int, Mapping[str, Any]]] = []
+        for i, job in enumerate(jobs):
+            if not job.is_ok or job.result is None:
+                err = job.error or {}
+                page = f", page {i + 1}," if len(jobs) > 1 else ""
+                raise ApiError(
+                    f"job {job.job_id} ({job.file_name or 'file'}{page}) is {job.status}"
+                    + (f": {_clip(self._redact(str(err.get('message'))))}"
+                       if err.get("message") else ""),
+                    code="api_job_failed",
+                    details={"jobId": job.job_id, "server_code": err.get("code")},
+                )
+            inner = job.result.get("data")
+            per_page.append((i, inner if isinstance(inner, Mapping) else job.result))
+        merged = merge_page_data(per_page, template)
+        meta: dict[str, Any] = {"job_ids": [j.job_id for j in jobs],
+                                "request_ids": [j.request_id for j in jobs if j.request_id]}
+        if len(jobs) == 1:
+            meta["job_id"] = jobs[0].job_id
         return result_from_api(
             {"status": "success", "data": merged},
             template=template.name,
             source="api",
-            file_name=job.file_name,
-            page_count=1,
+            file_name=file_name or jobs[0].file_name,
+            page_count=len(jobs),
             engine=ENGINE_NAME,
             extractor=ENGINE_NAME,
             mode="hosted",
-            meta=MappingProxyType({"job_id": job.job_id,
-                                   "request_ids": [job.request_id] if job.request_id else []}),
+            meta=MappingProxyType(meta),
         )
