@@ -74,3 +74,46 @@ class TestReview:
         assert row["amount"].value == "780"
         assert hint_text(page, row["amount"]) == "780"
         assert "ocr_suspect" in row["amount"].review_reasons
+
+
+_VAT_HEADER = [(60, "Description"), (420, "Qty"), (520, "Price"), (620, "VAT %"),
+               (720, "VAT"), (880, "Total")]
+
+
+class TestLineTaxAndDiscount:
+
+    def _row(self, rate: str, tax: str, total: str) -> dict[str, tuple[str, ...]]:
+        rows = [
+            (200, _VAT_HEADER),
+            (240, [(60, "Fibre line, monthly"), (450, "2"), (580, "40.00"), (680, rate),
+                   (780, tax), (940, total)]),
+            (300, [(720, "Total"), (940, total)]),
+        ]
+        items = find_line_items(
+            [make_page(rows, align={450: R, 580: R, 680: R, 780: R, 940: R})], SPEC)
+        return {c.name: c.review_reasons for c in items[0]}
+
+    def test_amount_including_the_line_tax_is_not_sent_to_review(self) -> None:
+        reasons = self._row("21%", "16.80", "96.80")
+        assert all("qty_x_price" not in r for r in reasons.values())
+
+    def test_amount_explained_by_the_rate_alone(self) -> None:
+        reasons = self._row("21%", "", "96.80")
+        assert all("qty_x_price" not in r for r in reasons.values())
+
+    def test_amount_neither_tax_explains_goes_to_review(self) -> None:
+        reasons = self._row("21%", "16.80", "98.60")
+        assert "qty_x_price" in reasons["amount"]
+
+    def test_discount_column_taken_off_the_amount(self) -> None:
+        rows = [
+            (200, [(60, "Description"), (420, "Qty"), (520, "Price"), (620, "Discount"),
+                   (880, "Amount")]),
+            (240, [(60, "Desk lamp"), (450, "3"), (580, "12.00"), (700, "-6.00"),
+                   (940, "30.00")]),
+            (300, [(720, "Total"), (940, "30.00")]),
+        ]
+        items = find_line_items([make_page(rows, align={450: R, 580: R, 700: R, 940: R})],
+                                SPEC)
+        assert {c.name: c.value for c in items[0]}["amount"] == "30.00"
+        assert all("qty_x_price" not in c.review_reasons for c in items[0])

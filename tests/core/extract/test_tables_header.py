@@ -65,3 +65,39 @@ class TestHeaderRows:
         assert cells(items) == [{"description": desc, "quantity": "4", "unit_price": "2,50",
                                  "amount": "10,00"}]
         assert {c.name: c.normalized for c in items[0]}["amount"] == "10.00"
+
+    def test_title_column_is_the_description_beside_a_generic_product_column(self) -> None:
+        # a web shop's tax invoice: the "Product" column holds a category and codes, the
+        # "Title" column the item's name (wrapped onto a second line)
+        rows = [
+            (200, [(20, "Product"), (200, "Title"), (580, "Qty"), (640, "Price"),
+                   (730, "Tax(%)"), (820, "Tax"), (900, "Total")]),
+            (240, [(20, "Garden tools"), (200, "Steel spade with oak"), (600, "2"),
+                   (700, "15.00"), (780, "12.00%"), (860, "3.60"), (960, "33.60")]),
+            (262, [(20, "SKU: GT-4471"), (200, "handle 110 cm")]),
+            (300, [(20, "Kitchen"), (200, "Enamel kettle 1.5 l"), (600, "1"), (700, "20.00"),
+                   (780, "5.00%"), (860, "1.00"), (960, "21.00")]),
+            (360, [(520, "Total"), (600, "3"), (860, "4.60"), (960, "54.60")]),
+        ]
+        page = make_page(rows, align={600: R, 700: R, 780: R, 860: R, 960: R})
+        items = find_line_items([page], SPEC)
+        assert cells(items) == [
+            {"description": "Steel spade with oak handle 110 cm", "quantity": "2",
+             "unit_price": "15.00", "amount": "33.60"},
+            {"description": "Enamel kettle 1.5 l", "quantity": "1", "unit_price": "20.00",
+             "amount": "21.00"},
+        ]
+
+    def test_item_and_description_columns_read_the_description(self) -> None:
+        rows = [
+            (200, [(60, "Item"), (220, "Description"), (600, "Qty"), (720, "Rate"),
+                   (880, "Amount")]),
+            (240, [(60, "Design"), (220, "Logo concepts, three rounds"), (620, "1"),
+                   (800, "450.00"), (940, "450.00")]),
+            (280, [(60, "Hosting"), (220, "Yearly plan, small site"), (620, "2"),
+                   (800, "60.00"), (940, "120.00")]),
+            (340, [(720, "Total"), (940, "570.00")]),
+        ]
+        items = find_line_items([make_page(rows, align={620: R, 800: R, 940: R})], SPEC)
+        assert [r[0].value for r in items] == [
+            "Logo concepts, three rounds", "Yearly plan, small site"]

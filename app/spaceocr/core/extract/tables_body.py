@@ -20,6 +20,7 @@ from spaceocr.core.extract.tables_columns import (
     numeric_cells_ok,
     numeric_clusters,
     resolve_unknown,
+    side_numbers,
 )
 from spaceocr.core.extract.tables_header import (
     Labels,
@@ -281,6 +282,8 @@ def read_header_table(
         )
         for row in state.rows:
             row.shared_description = shared
+            row.side_values = side_numbers(row.lines, state.cols, decimal_comma,
+                                           state.clusters)
     return state
 
 

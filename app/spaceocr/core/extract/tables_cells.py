@@ -112,6 +112,8 @@ class Row:
     first_description: list[Segment] = field(default_factory=list)
     #: the description is the name before a colon, the note after it was left out
     note_cut: bool = False
+    #: numbers printed in the row's ignored columns (a tax rate or amount, a discount)
+    side_values: list[str] = field(default_factory=list)
 
 
 def quantity_seg(seg: Segment) -> Segment:

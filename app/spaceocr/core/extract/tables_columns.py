@@ -46,6 +46,7 @@ __all__ = [
     "numeric_clusters",
     "overlap_groups",
     "resolve_unknown",
+    "side_numbers",
 ]
 
 def _assign(
@@ -186,10 +187,14 @@ def assign_line(
     decimal_comma: bool | None,
     edges: dict[int, list[float]] | None = None,
     clusters: Sequence[tuple[float, float, int]] = (),
+    *,
+    keep_ignored: bool = False,
 ) -> dict[str, list[Segment]]:
     """The line's segments by column role (segments over several columns are cut up).
 
-    ``edges`` collects, per column, the right edges of the numbers placed in it.
+    ``edges`` collects, per column, the right edges of the numbers placed in it. With
+    ``keep_ignored``, the cells of ignored columns (tax, discount, unit) are kept too, keyed
+    ``IGNORED_ROLE`` + the column's index.
     """
     cells: dict[str, list[Segment]] = {}
     for seg in line.segments:
@@ -222,6 +227,9 @@ def assign_line(
             col = cols[k]
             if numeric and edges is not None:
                 edges.setdefault(k, []).append(p.x1)
+            if keep_ignored and col.role == IGNORED_ROLE:
+                cells.setdefault(f"{IGNORED_ROLE}{k}", []).append(p)
+                continue
             if col.role in SKIPPED:
                 continue
             key = f"{UNKNOWN}{round(col.cx)}" if col.role == UNKNOWN else col.role
@@ -364,3 +372,23 @@ def resolve_unknown(
                 segs = row.cells.pop(k)
                 if k in rename:
                     row.cells[rename[k]] = segs
+
+
+def side_numbers(
+    lines: Sequence[VisualLine],
+    cols: Sequence[Column],
+    decimal_comma: bool | None,
+    clusters: Sequence[tuple[float, float, int]] = (),
+) -> list[str]:
+    """The numbers a row prints in its ignored columns (tax rate, tax amount, discount), as
+    printed: what explains an amount that is not quantity x unit price."""
+    out = []
+    for line in lines:
+        cells = assign_line(line, cols, decimal_comma, None, clusters, keep_ignored=True)
+        for key, segs in cells.items():
+            if not key.startswith(IGNORED_ROLE):
+                continue
+            for sg in segs:
+                if is_number(sg.text.replace("%", ""), decimal_comma):
+                    out.append(sg.text)
+    return out

@@ -138,6 +138,42 @@ def _arithmetic_ok(cells: dict[str, ExtractedField]) -> bool | None:
     return abs(q * u - a) <= max(Decimal("0.011"), abs(a) * Decimal("0.0005"))
 
 
+def _explained_by_side(
+    cells: dict[str, ExtractedField], side: list[str], decimal_comma: bool | None
+) -> bool:
+    """True when a number the row prints in a tax or discount column closes the gap between
+    quantity x unit price and the amount.
+
+    Web shops and utilities print the tax per line and a total including it (``Qty | Price |
+    Tax(%) | Tax | Total``: 1 x 278.50 + 41.50 = 320.00), or a discount taken off it; the rate
+    alone tells the same (2 x 50.00 at 20% = 120.00). The amount is then right as printed.
+    """
+    try:
+        q, u, a = (Decimal(cells[r].normalized or "") for r in NUMERIC_ROLES)
+    except (KeyError, ArithmeticError, ValueError):
+        return False
+    net = q * u
+    tol = max(Decimal("0.011"), abs(a) * Decimal("0.0005"))
+    values: list[tuple[Decimal, bool]] = []
+    for text in side:
+        n = parse_number(text.replace("%", "").strip(), decimal_comma=decimal_comma)
+        if n is not None:
+            values.append((abs(n), "%" in text))
+    for x, is_rate in values:
+        if not is_rate and (abs(net + x - a) <= tol or abs(net - x - a) <= tol):
+            return True
+        if 0 < x <= 100:
+            rate = x / 100
+            if abs(net * (1 + rate) - a) <= tol or abs(net * (1 - rate) - a) <= tol:
+                return True
+    # a discount and a tax both printed: net - discount + tax
+    amounts = [x for x, is_rate in values if not is_rate]
+    return any(
+        abs(net - d + t - a) <= tol
+        for i, d in enumerate(amounts) for j, t in enumerate(amounts) if i != j
+    )
+
+
 def _add_reason(cell: ExtractedField, reason: str) -> ExtractedField:
     """The cell with one more review reason (kept once)."""
     return replace(cell, review_reasons=tuple(dict.fromkeys((*cell.review_reasons, reason))))
@@ -234,7 +270,10 @@ def row_fields(
         if reasons:
             cell = replace(cell, review_reasons=tuple(dict.fromkeys(reasons)))
         by_role[role] = cell
-    if _arithmetic_ok(by_role) is False:
+    explained = _arithmetic_ok(by_role) is False and _explained_by_side(
+        by_role, row.side_values, decimal_comma
+    )
+    if _arithmetic_ok(by_role) is False and not explained:
         _repair(by_role)
     if row.inferred:
         # no header was read: only numbers the row's arithmetic confirms are trusted
@@ -242,7 +281,7 @@ def row_fields(
         for r, c in list(by_role.items()):
             if r == "description" or not checked:
                 by_role[r] = _add_reason(c, "no_header")
-    if _arithmetic_ok(by_role) is False:
+    if _arithmetic_ok(by_role) is False and not explained:
         for r in NUMERIC_ROLES:
             by_role[r] = _add_reason(by_role[r], "qty_x_price")
     return tuple(by_role[r] for r in ROLES if r in by_role)

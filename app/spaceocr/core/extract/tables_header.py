@@ -22,7 +22,12 @@ from spaceocr.core.extract.tables_cells import (
     join_segments,
 )
 from spaceocr.core.extract.tables_layout import Segment, VisualLine
-from spaceocr.core.extract.tables_vocab import HEADER_LABELS, IGNORED_ROLE, fold
+from spaceocr.core.extract.tables_vocab import (
+    GENERIC_DESCRIPTION_LABELS,
+    HEADER_LABELS,
+    IGNORED_ROLE,
+    fold,
+)
 
 __all__ = [
     "Labels",
@@ -90,17 +95,48 @@ def _find_labels(
 ) -> tuple[list[Column], list[bool]]:
     """The header labels found in a line's folded text (longest first), and which positions
     of the text they took."""
+    cols, taken, _generic = _find_labels_keyed(text, xs, labels)
+    return cols, taken
+
+
+def _find_labels_keyed(
+    text: str, xs: Sequence[tuple[float, float]], labels: Labels
+) -> tuple[list[Column], list[bool], set[Column]]:
+    """As :func:`_find_labels`, with the description columns whose label is generic (see
+    :data:`~spaceocr.core.extract.tables_vocab.GENERIC_DESCRIPTION_LABELS`)."""
     taken = [False] * len(text)
     cols: list[Column] = []
-    for role, _key, rx in labels:
+    generic: set[Column] = set()
+    for role, key, rx in labels:
         for m in rx.finditer(text):
             a, b = m.start(), m.end()
-            if any(taken[a:b]):
+            if any(taken[a:b]) or "  " in text[a:b]:
+                # taken, or spanning two segments: "Product" and "Title" printed as two
+                # columns are two labels, not the label "Product title"
                 continue
             for k in range(a, b):
                 taken[k] = True
-            cols.append(Column(role, min(x for x, _ in xs[a:b]), max(x for _, x in xs[a:b])))
-    return cols, taken
+            col = Column(role, min(x for x, _ in xs[a:b]), max(x for _, x in xs[a:b]))
+            cols.append(col)
+            if role == "description" and key in GENERIC_DESCRIPTION_LABELS:
+                generic.add(col)
+    return cols, taken, generic
+
+
+def _prefer_specific_description(cols: list[Column], generic: set[Column]) -> list[Column]:
+    """One description column when a header names two: ``Product | Title``, ``Item |
+    Description``. The column with the description proper is the item's name; the generic
+    one (a category, a short name, a code) is read past. Otherwise the first one stays the
+    description (the one-role-per-column rule turns the others into ignored columns)."""
+    desc = [c for c in cols if c.role == "description"]
+    specific = [c for c in desc if c not in generic]
+    if len(desc) < 2 or not specific or len(specific) == len(desc):
+        return cols
+    keep = specific[0]
+    return [
+        Column(IGNORED_ROLE, c.x0, c.x1) if c.role == "description" and c != keep else c
+        for c in cols
+    ]
 
 
 def _stacked_description(
@@ -131,9 +167,10 @@ def _match_header(
     text, xs, spans = _line_text(line)
     if re.search(r"\d\s*[\d,.]\s*\d", text):
         return None  # amounts, dates, numbers: a data line, not a header
-    cols, taken = _find_labels(text, xs, labels)
+    cols, taken, generic = _find_labels_keyed(text, xs, labels)
     if not cols:
         return None
+    cols = _prefer_specific_description(cols, generic)
     content = [k for k, c in enumerate(text) if not c.isspace()]
     covered = sum(1 for k in content if taken[k])
     ignorable = sum(1 for k in content if not taken[k] and not text[k].isalnum())

@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 
 __all__ = [
     "CODE_ROLE",
+    "GENERIC_DESCRIPTION_LABELS",
     "HEADER_LABELS",
     "IGNORED_ROLE",
     "TOTAL_LABELS",
@@ -43,7 +44,9 @@ HEADER_LABELS: dict[str, tuple[str, ...]] = {
         "품명", "품목", "상품명", "내역", "품명/규격",
         # en
         "description", "item", "items", "item description", "product", "products",
-        "article", "service", "services", "details", "particulars",
+        "article", "service", "services", "details", "particulars", "title", "product title",
+        "product name", "item name", "product description", "description of goods",
+        "description of services",
         # de
         "beschreibung", "bezeichnung", "artikel", "artikelbezeichnung", "artikelbeschreibung",
         "leistung", "leistungsbeschreibung",
@@ -96,6 +99,17 @@ HEADER_LABELS: dict[str, tuple[str, ...]] = {
         "code article", "artikelcode",
     ),
 }
+
+#: Description labels that name only the kind of thing a column holds (an item, a product):
+#: when a header also has a column labelled with a description proper (``Product | Title``,
+#: ``Item | Description``), the generic one holds a category, a short name or a code and the
+#: other holds the item's name as a reader would quote it.
+GENERIC_DESCRIPTION_LABELS: frozenset[str] = frozenset(
+    "".join(unicodedata.normalize("NFKC", w).casefold().split()) for w in (
+        "item", "items", "product", "products", "article", "service", "services",
+        "artikel", "produkt", "position", "produit", "article(s)", "品目", "項目", "품목",
+    )
+)
 
 #: Printed labels of the totals that end a table (and a receipt's item list).
 TOTAL_LABELS: tuple[str, ...] = (
