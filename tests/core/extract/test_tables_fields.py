@@ -117,3 +117,38 @@ class TestLineTaxAndDiscount:
                                 SPEC)
         assert {c.name: c.value for c in items[0]}["amount"] == "30.00"
         assert all("qty_x_price" not in c.review_reasons for c in items[0])
+
+    def test_central_and_state_tax_columns_make_up_the_amount(self) -> None:
+        rows = [
+            (200, [(60, "Description"), (330, "HSN/SAC"), (430, "Qty"), (500, "Rate"),
+                   (600, "Taxable"), (720, "CGST"), (810, "SGST"), (900, "Amount")]),
+            (240, [(60, "Drawing book"), (330, "48202000"), (460, "5"), (560, "30.00"),
+                   (680, "150.00"), (780, "9.00"), (870, "9.00"), (960, "168.00")]),
+            (280, [(60, "Water colours"), (330, "32131000"), (460, "2"), (560, "85.00"),
+                   (680, "170.00"), (780, "10.20"), (870, "10.20"), (960, "190.40")]),
+            (340, [(720, "Total"), (960, "358.40")]),
+        ]
+        al = {460: R, 560: R, 680: R, 780: R, 870: R, 960: R}
+        items = find_line_items([make_page(rows, align=al)], SPEC)
+        assert [{c.name: c.value for c in r} for r in items] == [
+            {"description": "Drawing book", "quantity": "5", "unit_price": "30.00",
+             "amount": "168.00"},
+            {"description": "Water colours", "quantity": "2", "unit_price": "85.00",
+             "amount": "190.40"},
+        ]
+        assert all(not c.review_reasons for r in items for c in r)
+
+
+class TestCurrencies:
+    def test_currency_code_beside_an_amount_is_not_a_dropped_mark(self) -> None:
+        rows = [
+            (200, [(60, "Description"), (500, "Qty"), (680, "Price"), (880, "Amount")]),
+            (240, [(60, "Phone case"), (520, "1"), (740, "Rs. 299.00"), (940, "INR 299.00")]),
+            (280, [(60, "Screen guard"), (520, "2"), (740, "₹149.00"), (940, "INR 298.00")]),
+            (340, [(680, "Total"), (940, "INR 597.00")]),
+        ]
+        items = find_line_items([make_page(rows, align={520: R, 740: R, 940: R})], SPEC)
+        by_row = [{c.name: c for c in r} for r in items]
+        assert [r["amount"].normalized for r in by_row] == ["299.00", "298.00"]
+        assert [r["unit_price"].normalized for r in by_row] == ["299.00", "149.00"]
+        assert all(not c.review_reasons for r in by_row for c in r.values())

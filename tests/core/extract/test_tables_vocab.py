@@ -37,6 +37,23 @@ class TestVocab:
         assert parse_number("1.000", decimal_comma=True) == Decimal(1000)
         assert parse_number("1.000") == Decimal("1.000")
 
+    @pytest.mark.parametrize(
+        ("text", "want"),
+        [("Rs. 299.00", "299.00"), ("INR 1,499.00", "1499.00"), ("₹319.00", "319.00"),
+         ("12.50 EUR", "12.50"), ("CHF 40.00", "40.00"), ("18.00 GBP", "18.00")],
+    )
+    def test_amount_with_a_currency_code_or_abbreviation(self, text: str, want: str) -> None:
+        span = number_span(text)
+        assert span is not None
+        assert parse_number(text[span[0]:span[1]]) == Decimal(want)
+        assert parse_number(text) == Decimal(want)
+
+    @pytest.mark.parametrize("text", ["Mrs 5", "Class 10", "Pens 2.00", "Rsx 4.00"])
+    def test_words_that_are_not_currencies_keep_a_cell_from_being_a_number(
+        self, text: str
+    ) -> None:
+        assert number_span(text) is None
+
     def test_number_span_tolerates_a_stray_mark(self) -> None:
         assert number_span("부2,150|") == (1, 6)
         assert number_span("Reg 5 #478") is None

@@ -10,6 +10,7 @@ amount, or when no header named its column.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 from decimal import Decimal
@@ -25,7 +26,7 @@ from spaceocr.core.extract.tables_cells import (
 )
 from spaceocr.core.extract.tables_layout import Segment
 from spaceocr.core.extract.tables_notes import strip_colon
-from spaceocr.core.extract.tables_vocab import parse_number
+from spaceocr.core.extract.tables_vocab import parse_number, strip_currency_words
 from spaceocr.core.types import ExtractedField, MatchHint, OcrPage
 
 __all__ = ["LOW_CHAR_CONFIDENCE", "row_fields"]
@@ -71,7 +72,7 @@ def _cell(
 #: A cell read from a character the OCR was less sure of than this goes to review.
 LOW_CHAR_CONFIDENCE = 0.75
 
-_CURRENCY_CHARS = set("¥￥$€£₩円元원@ ")
+_CURRENCY_CHARS = set("¥￥$€£₩₹円元원@ ")
 #: A unit after a quantity: a counter (個, 本, 개) or a word of two letters or more (a single
 #: letter may be a misread digit, ``1l``).
 _QTY_UNIT = re.compile(
@@ -115,7 +116,8 @@ def _review(
         if confs and min(confs) < LOW_CHAR_CONFIDENCE:
             reasons.append("low_ocr_confidence")
     if role != "description":
-        kept = _trim_marks(whole).text
+        # a currency printed with the amount (``₹``, ``INR``, ``Rs.``) is not a dropped mark
+        kept = strip_currency_words(_trim_marks(whole).text)
         if role == "quantity":
             kept = _QTY_UNIT.sub("", kept)  # "2500,0000 KWh", "2個": the unit is printed
         dropped = set(kept) - set(used.text)
@@ -141,12 +143,14 @@ def _arithmetic_ok(cells: dict[str, ExtractedField]) -> bool | None:
 def _explained_by_side(
     cells: dict[str, ExtractedField], side: list[str], decimal_comma: bool | None
 ) -> bool:
-    """True when a number the row prints in a tax or discount column closes the gap between
-    quantity x unit price and the amount.
+    """True when the numbers a row prints in its tax or discount columns close the gap
+    between quantity x unit price and the amount.
 
     Web shops and utilities print the tax per line and a total including it (``Qty | Price |
-    Tax(%) | Tax | Total``: 1 x 278.50 + 41.50 = 320.00), or a discount taken off it; the rate
-    alone tells the same (2 x 50.00 at 20% = 120.00). The amount is then right as printed.
+    Tax(%) | Tax | Total``: 1 x 278.50 + 41.50 = 320.00; Indian GST invoices add central and
+    state tax, ``CGST | SGST``), or a discount taken off it; a rate alone tells the same
+    (2 x 50.00 at 20% = 120.00). The amount is then right as printed. A taxable value equal
+    to quantity x unit price is simply not used.
     """
     try:
         q, u, a = (Decimal(cells[r].normalized or "") for r in NUMERIC_ROLES)
@@ -154,24 +158,28 @@ def _explained_by_side(
         return False
     net = q * u
     tol = max(Decimal("0.011"), abs(a) * Decimal("0.0005"))
-    values: list[tuple[Decimal, bool]] = []
-    for text in side:
+    rates: list[Decimal] = []
+    amounts: list[Decimal] = []
+    for text in side[:6]:
         n = parse_number(text.replace("%", "").strip(), decimal_comma=decimal_comma)
-        if n is not None:
-            values.append((abs(n), "%" in text))
-    for x, is_rate in values:
-        if not is_rate and (abs(net + x - a) <= tol or abs(net - x - a) <= tol):
+        if n is None:
+            continue
+        if "%" not in text:
+            amounts.append(abs(n))
+        if 0 < abs(n) <= 100:
+            rates.append(abs(n) / 100)
+    for r in rates:
+        if abs(net * (1 + r) - a) <= tol or abs(net * (1 - r) - a) <= tol:
             return True
-        if 0 < x <= 100:
-            rate = x / 100
-            if abs(net * (1 + rate) - a) <= tol or abs(net * (1 - rate) - a) <= tol:
+    # taxes added (one or several), at most one of the numbers a discount taken off
+    for size in range(1, len(amounts) + 1):
+        for chosen in itertools.combinations(amounts, size):
+            total = sum(chosen, Decimal(0))
+            if abs(net + total - a) <= tol:
                 return True
-    # a discount and a tax both printed: net - discount + tax
-    amounts = [x for x, is_rate in values if not is_rate]
-    return any(
-        abs(net - d + t - a) <= tol
-        for i, d in enumerate(amounts) for j, t in enumerate(amounts) if i != j
-    )
+            if any(abs(net + total - 2 * d - a) <= tol for d in chosen):
+                return True
+    return False
 
 
 def _add_reason(cell: ExtractedField, reason: str) -> ExtractedField:

@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 
 __all__ = [
     "CODE_ROLE",
+    "CURRENCY_WORDS",
     "GENERIC_DESCRIPTION_LABELS",
     "HEADER_LABELS",
     "IGNORED_ROLE",
@@ -23,6 +24,7 @@ __all__ = [
     "number_span",
     "parse_number",
     "split_quantity",
+    "strip_currency_words",
 ]
 
 #: The role of header columns the reader knows but does not return (unit, tax rate, SKU ...).
@@ -86,6 +88,11 @@ HEADER_LABELS: dict[str, tuple[str, ...]] = {
         "ust", "ust.", "tva", "btw", "vke/geb", "einheit", "unité", "eenheid",
         "規格", "備考", "비고", "備註", "备注", "discount", "rabatt", "remise",
         "korting", "rem.", "remise",
+        # a tax per line: its rate, its amount, the taxable value it is computed on (Indian
+        # GST invoices print central, state or integrated tax in columns of their own)
+        "tax rate", "vat rate", "tax amount", "vat amount", "tax amt", "gst", "gst %",
+        "gst rate", "cgst", "sgst", "igst", "utgst", "cess", "taxable value",
+        "taxable amount", "taxable", "disc.", "disc", "disc %",
     ),
     # a code per row: article, item, part number, SKU, EAN, position number (invoices print
     # it in its own column, often right before the description)
@@ -97,6 +104,8 @@ HEADER_LABELS: dict[str, tuple[str, ...]] = {
         "art.nr.", "art. nr.", "artikel-nr.", "artikelnr", "artikelnr.", "artikelnummer",
         "mat.-nr.", "materialnummer", "ref", "ref.", "réf", "réf.", "référence",
         "code article", "artikelcode",
+        # the goods' or services' tax classification code of Indian invoices
+        "hsn", "sac", "hsn/sac", "hsn code", "sac code", "hsn/sac code", "hsn/ sac",
     ),
 }
 
@@ -233,10 +242,28 @@ def is_total_label(text: str) -> bool:
     return False
 
 
-_CURRENCY_PREFIX = ("¥", "￥", "$", "€", "£", "₩", "元", "rm", "eur", "usd", "jpy", "krw", "cny",
-                    "rmb", "us$", "hk$", "nt$", "@")
-_CURRENCY_SUFFIX = ("円", "元", "圆", "圓", "원", "€", "eur", "usd", "jpy", "krw", "cny", "rmb",
-                    "$", "-", "─", "—")
+#: ISO codes and written abbreviations of currencies, printed before or after an amount
+#: (``INR 299.00``, ``Rs. 299.00``, ``12.50 EUR``, ``CHF 40``), folded.
+CURRENCY_WORDS: tuple[str, ...] = (
+    "eur", "usd", "jpy", "krw", "cny", "rmb", "inr", "gbp", "chf", "aud", "cad", "nzd",
+    "sgd", "hkd", "sek", "nok", "dkk", "pln", "zar", "myr", "rs.", "rs", "rm", "us$", "hk$",
+    "nt$", "a$", "c$", "s$", "r$",
+)
+_CURRENCY_PREFIX = ("¥", "￥", "$", "€", "£", "₩", "₹", "元", *CURRENCY_WORDS, "@")
+_CURRENCY_SUFFIX = ("円", "元", "圆", "圓", "원", "€", "£", "₹", *CURRENCY_WORDS, "$", "-",
+                    "─", "—")
+_CURRENCY_WORD = re.compile(
+    r"(?<![a-z])(?:" + "|".join(re.escape(w) for w in sorted(CURRENCY_WORDS, key=len,
+                                                             reverse=True))
+    + r")(?![a-z])",
+    re.IGNORECASE,
+)
+
+
+def strip_currency_words(text: str) -> str:
+    """The text without the currency codes and abbreviations printed in it (``INR``, ``Rs.``)."""
+    return _CURRENCY_WORD.sub("", text)
+
 
 _PLAIN = re.compile(r"[-+]?(\d+(?:[.,' ]\d+)*)")
 
@@ -399,7 +426,7 @@ def detect_language(text: str) -> str | None:
 
 
 _NUM_SPAN = re.compile(
-    r"(?:[¥￥$€£₩]\s*)?[-−]?\d(?:[\d,.' ]*\d)?(?:\s*(?:円|元|원|€|-(?!\d)))?"
+    r"(?:[¥￥$€£₩₹]\s*)?[-−]?\d(?:[\d,.' ]*\d)?(?:\s*(?:円|元|원|€|-(?!\d)))?"
 )
 
 
@@ -421,7 +448,8 @@ def number_span(text: str, *, decimal_comma: bool | None = None) -> tuple[int, i
             best = (a, b)
     if best is None:
         return None
-    rest = (text[: best[0]] + text[best[1]:]).strip()
+    # a currency code or abbreviation around the number is part of the amount as printed
+    rest = strip_currency_words(text[: best[0]] + text[best[1]:]).strip()
     if len(rest) > 2 or any(c.isdigit() for c in rest):
         return None
     return best
