@@ -151,3 +151,13 @@ class TestTableBody:
             {"description": "Window cleaning", "quantity": "2", "unit_price": "$9.50",
              "amount": "$19.00"},
         ]
+
+    def test_a_bills_named_totals_line_ends_the_table(self) -> None:
+        rows = [
+            (200, [(60, "Description"), (560, "Qty"), (740, "Price"), (880, "Amount")]),
+            (240, [(60, "Line rental"), (590, "1"), (800, "18.00"), (940, "18.00")]),
+            (280, [(60, "Call bundle 100 min"), (590, "2"), (800, "4.50"), (940, "9.00")]),
+            (330, [(60, "Total charges"), (940, "27.00")]),
+        ]
+        items = find_line_items([make_page(rows, align={590: R, 800: R, 940: R})], SPEC)
+        assert [r[0].value for r in items] == ["Line rental", "Call bundle 100 min"]

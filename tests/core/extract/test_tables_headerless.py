@@ -40,6 +40,24 @@ class TestReceipts:
         table = find_tables([make_page(rows, align={700: R})], SPEC)
         assert table is not None and not table.has_header
 
+    def test_bill_summary_of_net_tax_and_gross_is_not_quantity_times_price(self) -> None:
+        # a utility bill's summary: each line's net, tax and gross, then the invoice total
+        rows = [
+            (40, [(60, "Fibre Telecom")]),
+            (100, [(60, "Bill of 02 May 2027")]),
+            (200, [(60, "Subscriptions and options"), (560, "32.50"), (700, "6.50"),
+                   (900, "39.00")]),
+            (240, [(60, "Calls"), (560, "0.00"), (700, "0.00"), (900, "0.00")]),
+            (280, [(60, "One-off services"), (560, "5.00"), (700, "1.00"), (900, "6.00")]),
+            (330, [(60, "Total charges"), (560, "37.50"), (700, "7.50"), (900, "45.00")]),
+        ]
+        items = find_line_items([make_page(rows, align={560: R, 700: R, 900: R})], SPEC)
+        assert cells(items) == [
+            {"description": "Subscriptions and options", "amount": "39.00"},
+            {"description": "Calls", "amount": "0.00"},
+            {"description": "One-off services", "amount": "6.00"},
+        ]
+
     def test_quantity_line_under_the_item_name(self) -> None:
         rows = [
             (40, [(100, "영수증")]),

@@ -72,12 +72,15 @@ class TestVocab:
 
     @pytest.mark.parametrize(
         "text", ["小計", "合 计", "Subtotal:", "消費税(10%)", "TOTAL", "합계", "Zwischensumme",
-                 "Total TTC", "Totaal"],
+                 "Total TTC", "Totaal", "Total charges", "Total for this period",
+                 "Total current charges", "Total invoice value", "Item Count 3",
+                 "Rounding Adjustment", "No. of items: 4"],
     )
     def test_total_labels(self, text: str) -> None:
         assert is_total_label(text)
 
-    @pytest.mark.parametrize("text", ["Total care kit", "合同会社", "Subscription"])
+    @pytest.mark.parametrize("text", ["Total care kit", "合同会社", "Subscription",
+                                      "Tax invoice", "TAX INVOICE / CREDIT NOTE"])
     def test_not_total_labels(self, text: str) -> None:
         assert not is_total_label(text)
 

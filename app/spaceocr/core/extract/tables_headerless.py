@@ -149,10 +149,30 @@ def _receipt_numbers(row: Row, middle: list[Segment], decimal_comma: bool | None
         return
     words = seg.words()
     if len(words) == 2 and is_quantity(words[0].text) and is_number(words[1].text):
+        if _net_tax_gross(quantity_seg(words[0]), words[1], amount, decimal_comma):
+            return
         row.cells["quantity"] = [quantity_seg(words[0])]
         row.cells["unit_price"] = [words[1]]
     elif len(words) == 1 and _money_seg(words[0], decimal_comma):
         row.cells["unit_price"] = [words[0]]
+
+
+def _net_tax_gross(
+    first: Segment, second: Segment, amount: Decimal | None, decimal_comma: bool | None
+) -> bool:
+    """True when two numbers before a line's amount are not a quantity and a unit price.
+
+    A bill's summary line prints its net, its tax and its gross (``Subscriptions 24.99 5.00
+    29.99``: net + tax = gross, not 24.99 x 5.00); a "quantity" of zero (``0.00 0.00 0.00``)
+    is an amount too, since nobody bills none of a thing.
+    """
+    q = parse_number(first.text, decimal_comma=decimal_comma)
+    u = parse_number(second.text, decimal_comma=decimal_comma)
+    if q is None or u is None or amount is None:
+        return False
+    if q == 0:
+        return True
+    return q * u != amount and q + u == amount
 
 
 def read_aligned(

@@ -133,6 +133,9 @@ TOTAL_LABELS: tuple[str, ...] = (
     # en
     "subtotal", "sub total", "sub-total", "total", "totals", "grand total", "total due",
     "amount due", "balance due", "tax", "sales tax", "vat", "net total", "total amount",
+    # printed right under the items of a receipt, before its totals
+    "item count", "items count", "no. of items", "no of items", "number of items",
+    "rounding", "rounding adjustment", "round off",
     # de
     "zwischensumme", "summe", "gesamtsumme", "gesamtbetrag", "nettobetrag", "endbetrag",
     "rechnungsbetrag", "mwst", "ust", "warenwert", "rechnungssumme", "warensumme",
@@ -201,6 +204,14 @@ _TOTAL_QUALIFIERS = (
     "incl", "excl", "ht", "ttc", "payable", "paid", "eur", "usd", "jpy", "(", "netto", "brutto",
     "mwst", "ust", "btw", "tva", "à payer", "apayer", "te betalen", "tebetalen", "rm", "sgd",
 )
+#: Words that may follow "Total" alone: a bill's totals line names what it sums ("Total
+#: charges", "Total for this period", "Total current charges", "Total invoice value", "Total
+#: facture"). After "Tax" they would not do: "Tax invoice" is a document's title.
+_TOTAL_OF = (
+    "charge", "for", "this", "current", "new", "invoice", "bill", "facture", "payable",
+    "to pay", "topay", "value", "price", "cost", "excluding", "including", "inc", "exc",
+    "before", "after", "outstanding", "balance", "owing", "inr", "gbp", "chf",
+)
 
 
 def fold(text: str) -> str:
@@ -239,6 +250,8 @@ def is_total_label(text: str) -> bool:
                 return True
             if rest.startswith(_TOTAL_QUALIFIERS):
                 return True  # "Total Qty", "Total Sales", "Total GST"
+            if lbl in ("total", "subtotal", "grandtotal") and rest.startswith(_TOTAL_OF):
+                return True
     return False
 
 
