@@ -152,3 +152,17 @@ class TestCurrencies:
         assert [r["amount"].normalized for r in by_row] == ["299.00", "298.00"]
         assert [r["unit_price"].normalized for r in by_row] == ["299.00", "149.00"]
         assert all(not c.review_reasons for r in by_row for c in r.values())
+
+
+class TestQuantityUnits:
+    def test_a_one_letter_unit_after_a_space_is_printed_not_misread(self) -> None:
+        rows = [
+            (200, [(60, "Description"), (460, "Qty"), (680, "Unit price"), (880, "Amount")]),
+            (240, [(60, "Gravel"), (460, "2.5 t"), (760, "38.00"), (950, "95.00")]),
+            (280, [(60, "Primer"), (460, "4 l"), (760, "9.00"), (950, "36.00")]),
+            (340, [(600, "Total"), (950, "131.00")]),
+        ]
+        items = find_line_items([make_page(rows, align={760: R, 950: R})], SPEC)
+        qty = [next(c for c in r if c.name == "quantity") for r in items]
+        assert [c.value for c in qty] == ["2.5", "4"]
+        assert all(not c.review_reasons for c in qty)

@@ -101,3 +101,18 @@ class TestHeaderRows:
         items = find_line_items([make_page(rows, align={620: R, 800: R, 940: R})], SPEC)
         assert [r[0].value for r in items] == [
             "Logo concepts, three rounds", "Yearly plan, small site"]
+
+    def test_two_line_labels_explain_a_column_the_first_line_alone_does_not(self) -> None:
+        # "Gross / Amount" is one column: with no price column it is not read as a unit price
+        rows = [
+            (200, [(60, "Description"), (420, "Qty"), (500, "Gross"), (620, "Discount"),
+                   (880, "Total")]),
+            (222, [(500, "Amount"), (880, "€")]),
+            (262, [(60, "Desk chair, grey"), (450, "2"), (580, "240.00"), (700, "-40.00"),
+                   (940, "200.00")]),
+            (320, [(600, "Total"), (940, "200.00")]),
+        ]
+        items = find_line_items([make_page(rows, align={450: R, 580: R, 700: R, 940: R})],
+                                SPEC)
+        assert cells(items) == [
+            {"description": "Desk chair, grey", "quantity": "2", "amount": "200.00"}]

@@ -24,6 +24,7 @@ class TestVocab:
             ("2.318,40", "2318.40"), ("358,12", "358.12"), ("0,0480", "0.0480"),
             ("-5,00", "-5.00"), ("97. 09", "97.09"), ("10 0,04", "100.04"),
             ("€ 389,00", "389.00"), ("¥33,880-", "33880"), ("1,234.56", "1234.56"),
+            ("-€ 20,00", "-20.00"), ("−$5.00", "-5.00"),
         ],
     )
     def test_parse_number(self, text: str, want: str) -> None:
@@ -53,6 +54,9 @@ class TestVocab:
         self, text: str
     ) -> None:
         assert number_span(text) is None
+
+    def test_a_minus_before_the_currency_sign_stays_in_the_number(self) -> None:
+        assert number_span("-€ 20,00") == (0, 8)
 
     def test_number_span_tolerates_a_stray_mark(self) -> None:
         assert number_span("부2,150|") == (1, 6)

@@ -77,6 +77,9 @@ _CURRENCY_CHARS = set("¥￥$€£₩₹円元원@ ")
 #: letter may be a misread digit, ``1l``).
 _QTY_UNIT = re.compile(
     r"(?<=[\d\s])\s*(?:[個개点點本枚冊台件箱袋]|本入|[A-Za-zÀ-ÿ]{2,8}\.?(?:\(s\))?)\s*$"
+    # a one-letter unit after a space ("2.5 t", "5 l", "12 m"); glued to the digits ("1l")
+    # it may be a misread digit
+    r"|(?<=\d)\s+[A-Za-z]\.?\s*$"
 )
 _EDGE_MARKS = "|｜│¦"
 _HANGUL = re.compile(r"[\uac00-\ud7af\u3130-\u318f]")

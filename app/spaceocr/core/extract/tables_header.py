@@ -244,6 +244,10 @@ def _merge_lines(top: VisualLine, bottom: VisualLine) -> VisualLine:
     return VisualLine(top.page_index, tuple(segs), top.y0, bottom.y1, top.h)
 
 
+def _unknowns(cols: Sequence[Column]) -> int:
+    return sum(1 for c in cols if c.role == UNKNOWN)
+
+
 def header_at(
     lines: Sequence[VisualLine], k: int, labels: Labels
 ) -> tuple[list[Column], int, bool] | None:
@@ -263,7 +267,14 @@ def header_at(
         merged = _match_header(_merge_lines(top, bottom), labels)
         if merged is None:
             continue
-        if best is None or len(header_roles(merged)) > len(header_roles(best[0])):
+        # two lines are one header when together they name more columns, or the same ones
+        # with fewer left unexplained ("Gross" over "Amount ₹": one column, not an unknown)
+        more = best is None or len(header_roles(merged)) > len(header_roles(best[0]))
+        clearer = best is not None and (
+            len(header_roles(merged)) == len(header_roles(best[0]))
+            and _unknowns(merged) < _unknowns(best[0])
+        )
+        if more or clearer:
             best = (merged, b + 1, _stacked_description(top, bottom, labels))
     return best
 
