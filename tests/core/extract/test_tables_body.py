@@ -161,3 +161,36 @@ class TestTableBody:
         ]
         items = find_line_items([make_page(rows, align={590: R, 800: R, 940: R})], SPEC)
         assert [r[0].value for r in items] == ["Line rental", "Call bundle 100 min"]
+
+    def test_numbers_centred_on_a_three_line_name(self) -> None:
+        # each item's numbers on the middle line of its name; items further apart than the
+        # lines of one name
+        rows = [
+            (200, [(60, "Description"), (520, "Qty"), (680, "Price"), (880, "Total")]),
+            (240, [(60, "Folding bicycle, 20 inch")]),
+            (262, [(60, "wheels, 7 gears,"), (540, "1"), (740, "349.00"), (950, "349.00")]),
+            (284, [(60, "dark green")]),
+            (320, [(60, "Bicycle lock")]),
+            (342, [(60, "steel, 90 cm"), (540, "2"), (740, "15.50"), (950, "31.00")]),
+            (364, [(60, "with two keys")]),
+            (420, [(600, "Total"), (950, "380.00")]),
+        ]
+        items = find_line_items([make_page(rows, align={540: R, 740: R, 950: R})], SPEC)
+        assert [r[0].value for r in items] == [
+            "Folding bicycle, 20 inch wheels, 7 gears, dark green",
+            "Bicycle lock steel, 90 cm with two keys",
+        ]
+        assert all("multi_line" in r[0].review_reasons for r in items)
+
+    def test_numbers_on_the_last_line_of_each_name(self) -> None:
+        rows = [
+            (200, [(60, "Description"), (520, "Qty"), (680, "Price"), (880, "Total")]),
+            (240, [(60, "Garden hose reel")]),
+            (262, [(60, "with 25 m hose"), (540, "1"), (740, "42.00"), (950, "42.00")]),
+            (300, [(60, "Spray nozzle")]),
+            (322, [(60, "brass, adjustable"), (540, "2"), (740, "6.50"), (950, "13.00")]),
+            (380, [(600, "Total"), (950, "55.00")]),
+        ]
+        items = find_line_items([make_page(rows, align={540: R, 740: R, 950: R})], SPEC)
+        assert [r[0].value for r in items] == [
+            "Garden hose reel with 25 m hose", "Spray nozzle brass, adjustable"]

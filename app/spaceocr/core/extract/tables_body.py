@@ -10,6 +10,7 @@ continues at the top of the next page, under a repeated header or none.
 
 from __future__ import annotations
 
+import itertools
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -72,6 +73,41 @@ class TableState:
                     last.cells.setdefault("description", []).extend(segs)
         self.pending.clear()
 
+    def take_pending_for(self, line: VisualLine) -> list[tuple[VisualLine, list[Segment]]]:
+        """The pending description lines that are the first lines of the row starting at
+        ``line`` (taken out of ``pending``; the rest stay for the row above).
+
+        Most tables print an item's numbers on the first line of its name, but some centre
+        them on the name or print them on its last line. Lines above the first row, right
+        over it, are its own; between two rows, the widest gap separates the items (lines
+        of one name sit closer than two items do). Without a clearly wider gap the lines
+        stay with the row above, the common layout.
+        """
+        same = [p for p in self.pending if p[0].page_index == line.page_index]
+        if not same or len(same) != len(self.pending):
+            return []
+        last = self.rows[-1] if self.rows else None
+        if last is None or last.page_index != line.page_index or not last.lines:
+            taken: list[tuple[VisualLine, list[Segment]]] = []
+            below = line
+            for pl, segs in reversed(same):
+                if below.y0 - pl.y1 > 0.8 * max(pl.h, below.h):
+                    break
+                taken.insert(0, (pl, segs))
+                below = pl
+        else:
+            stack = [last.lines[-1], *(pl for pl, _ in same), line]
+            gaps = [b.y0 - a.y1 for a, b in itertools.pairwise(stack)]
+            k = max(range(len(gaps)), key=gaps.__getitem__)
+            others = gaps[:k] + gaps[k + 1:]
+            widest = max(others, default=0.0)
+            if k == len(gaps) - 1 or gaps[k] < 1.3 * widest + 0.25 * line.h:
+                return []
+            taken = same[k:]
+        for p in taken:
+            self.pending.remove(p)
+        return taken
+
 
 def read_rows(
     lines: Sequence[VisualLine],
@@ -114,8 +150,13 @@ def read_rows(
         elif numeric_cells_ok(cells, decimal_comma):
             numeric = {r: v for r, v in cells.items() if r != "description"}
             if has_desc:
+                carry = state.take_pending_for(line)
                 state.flush_pending_into_last()
-                row = Row(line.page_index, dict(cells), [line])
+                row = Row(line.page_index, dict(cells), [*(pl for pl, _ in carry), line])
+                if carry:
+                    row.cells["description"] = [
+                        *(sg for _, segs in carry for sg in segs), *cells["description"]
+                    ]
                 state.rows.append(row)
             elif state.pending:
                 row = Row(line.page_index, {"description": []}, [])
