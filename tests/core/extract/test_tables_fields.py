@@ -26,6 +26,26 @@ class TestOcrRepairs:
         assert row["unit_price"].printed == "1418 62"
         assert "ocr_suspect" in row["unit_price"].review_reasons
 
+    def test_confused_separators_are_read_from_the_arithmetic(self) -> None:
+        rows = [
+            (200, [(60, "Description"), (560, "Qty"), (700, "Unit Price"), (880, "Amount")]),
+            (240, [(60, "Roof repair"), (590, "3"), (800, "412.50"), (940, "$1.237.50")]),
+            (280, [(60, "Scaffolding"), (590, "2"), (800, "1.250.00"), (940, "2,500.00")]),
+            (320, [(60, "Gutter"), (590, "2"), (800, "12.00"), (940, "$1.237.50")]),
+            (380, [(700, "Total"), (940, "$4,975.00")]),
+        ]
+        page = make_page(rows, align={590: R, 800: R, 940: R})
+        got = [{c.name: c for c in r} for r in find_line_items([page], SPEC)]
+        assert got[0]["amount"].value == "$1,237.50"
+        assert got[0]["amount"].normalized == "1237.50"
+        assert got[0]["amount"].printed == "$1.237.50"
+        assert "repaired" in got[0]["amount"].review_reasons
+        assert got[1]["unit_price"].normalized == "1250.00"
+        assert "repaired" in got[1]["unit_price"].review_reasons
+        # digits that are not the product's stay unread, under review
+        assert got[2]["amount"].normalized is None
+        assert "not_a_number" in got[2]["amount"].review_reasons
+
     def test_digits_lost_next_to_a_misread_sign_come_back_from_the_arithmetic(self) -> None:
         rows = [
             (100, [(40, "レシート")]),

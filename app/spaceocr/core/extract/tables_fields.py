@@ -228,6 +228,50 @@ def _repair(by_role: dict[str, ExtractedField]) -> None:
     )
 
 
+def _repair_separators(by_role: dict[str, ExtractedField], decimal_comma: bool | None) -> None:
+    """Read an amount whose separators the OCR confused (``$1.192.34`` for ``$1,192.34``)
+    from the row's arithmetic, when its digits are those of the product.
+
+    Only a money cell that did not parse is repaired, only when the two other numbers parse
+    and give a value to the cent whose digits are exactly the ones read; the cell stays
+    under review (``repaired``).
+    """
+    nums: dict[str, Decimal] = {}
+    for r in NUMERIC_ROLES:
+        cell = by_role.get(r)
+        if cell is not None and cell.normalized is not None:
+            try:
+                nums[r] = Decimal(cell.normalized)
+            except ArithmeticError:
+                return
+    for role in ("amount", "unit_price"):
+        cell = by_role.get(role)
+        if cell is None or cell.normalized is not None or not cell.value or len(nums) != 2:
+            continue
+        q = nums.get("quantity")
+        if q is None or q == 0:
+            return
+        want = q * nums["unit_price"] if role == "amount" else nums["amount"] / q
+        if want != want.quantize(Decimal("0.01")) or want < 0:
+            return
+        want = want.quantize(Decimal("0.01"))
+        read = re.sub(r"\D", "", cell.value)
+        if read != format(want, "f").replace(".", ""):
+            return
+        lead = re.match(r"\D*", cell.value)
+        prefix = lead.group(0) if lead else ""
+        text = f"{want:,.2f}"
+        if decimal_comma:
+            text = text.replace(",", " ").replace(".", ",").replace(" ", ".")
+        reasons = [x for x in cell.review_reasons if x != "not_a_number"]
+        by_role[role] = replace(
+            cell, value=prefix + text, printed=cell.printed or cell.value,
+            normalized=format(want, "f"),
+            review_reasons=tuple(dict.fromkeys((*reasons, "repaired"))),
+        )
+        return
+
+
 def row_fields(
     row: Row,
     names: dict[str, str],
@@ -286,6 +330,7 @@ def row_fields(
     )
     if _arithmetic_ok(by_role) is False and not explained:
         _repair(by_role)
+    _repair_separators(by_role, decimal_comma)
     if row.inferred:
         # no header was read: only numbers the row's arithmetic confirms are trusted
         checked = _arithmetic_ok(by_role) is True
