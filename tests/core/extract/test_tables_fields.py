@@ -186,3 +186,16 @@ class TestQuantityUnits:
         qty = [next(c for c in r if c.name == "quantity") for r in items]
         assert [c.value for c in qty] == ["2.5", "4"]
         assert all(not c.review_reasons for c in qty)
+
+    def test_a_times_sign_before_or_after_the_count_is_printed_not_misread(self) -> None:
+        rows = [
+            (200, [(60, "Description"), (520, "Qty"), (680, "Price"), (880, "Total")]),
+            (240, [(60, "Espresso cups"), (520, "3x"), (740, "5.00"), (950, "15.00")]),
+            (280, [(60, "Saucers"), (520, "x6"), (740, "1.50"), (950, "9.00")]),
+            (320, [(60, "Tray"), (520, "1 ×"), (740, "7.00"), (950, "7.00")]),
+            (380, [(600, "Total"), (950, "31.00")]),
+        ]
+        items = find_line_items([make_page(rows, align={740: R, 950: R})], SPEC)
+        qty = [next(c for c in r if c.name == "quantity") for r in items]
+        assert [c.normalized for c in qty] == ["3", "6", "1"]
+        assert all(not c.review_reasons for c in qty)

@@ -73,6 +73,8 @@ class TestVocab:
         sp = split_quantity(t, amount=Decimal(6320))
         assert sp is not None and t[sp[0][0]:sp[0][1]] == "1"
         assert split_quantity("Widget") is None
+        assert split_quantity("x4") == ((1, 2), None)
+        assert split_quantity("X5") is None  # a model name, not five of a thing
 
     @pytest.mark.parametrize(
         "text", ["小計", "合 计", "Subtotal:", "消費税(10%)", "TOTAL", "합계", "Zwischensumme",

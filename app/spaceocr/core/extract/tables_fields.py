@@ -81,6 +81,8 @@ _QTY_UNIT = re.compile(
     # it may be a misread digit
     r"|(?<=\d)\s+[A-Za-z]\.?\s*$"
 )
+#: A times sign printed before or after a quantity ("2x", "x4", "1 ×").
+_TIMES = re.compile(r"^\s*[x×]\s*(?=\d)|(?<=\d)\s*[x×]\s*$", re.IGNORECASE)
 _EDGE_MARKS = "|｜│¦"
 _HANGUL = re.compile(r"[\uac00-\ud7af\u3130-\u318f]")
 #: Characters only Simplified Chinese writes (never Japanese or Traditional Chinese), and the
@@ -123,6 +125,7 @@ def _review(
         kept = strip_currency_words(_trim_marks(whole).text)
         if role == "quantity":
             kept = _QTY_UNIT.sub("", kept)  # "2500,0000 KWh", "2個": the unit is printed
+            kept = _TIMES.sub("", kept)  # "2x", "x4", "1 ×": the times sign is printed
         dropped = set(kept) - set(used.text)
         if any(c not in _CURRENCY_CHARS and not c.isspace() for c in dropped):
             reasons.append("ocr_suspect")

@@ -355,7 +355,9 @@ def parse_number(text: str, *, decimal_comma: bool | None = None) -> Decimal | N
 
 
 _QTY = re.compile(
-    r"^\s*(?P<q>[-−]?\d+(?:[.,]\d+)?)\s*"
+    # a times sign may come first: "x4", "× 2" are four and two of the item (a capital X
+    # before digits is more often a model name, "X5")
+    r"^\s*(?:(?-i:[x×])\s*)?(?P<q>[-−]?\d+(?:[.,]\d+)?)\s*"
     r"(?P<unit>個|개|点|點|本|枚|冊|台|件|箱|袋|本入|x|×|[a-zà-ÿ]{1,8}\.?(?:\(s\))?)?"
     r"\s*$",
     re.IGNORECASE,
