@@ -285,13 +285,14 @@ def _strip_currency(t: str) -> str:
     changed = True
     while changed and t:
         changed = False
-        for p in _CURRENCY_PREFIX:
-            if t.startswith(p):
-                t = t[len(p):].lstrip()
-                changed = True
-        for s in _CURRENCY_SUFFIX:
-            if t.endswith(s) and len(t) > len(s):
-                t = t[: -len(s)].rstrip()
+        if t.startswith(_CURRENCY_PREFIX):  # one test of all of them, then which one
+            p = next(p for p in _CURRENCY_PREFIX if t.startswith(p))
+            t = t[len(p):].lstrip()
+            changed = True
+        if t.endswith(_CURRENCY_SUFFIX):
+            sfx = next((x for x in _CURRENCY_SUFFIX if t.endswith(x) and len(t) > len(x)), None)
+            if sfx is not None:
+                t = t[: -len(sfx)].rstrip()
                 changed = True
     return t
 
