@@ -158,6 +158,24 @@ class TestLineTaxAndDiscount:
         ]
         assert all(not c.review_reasons for r in items for c in r)
 
+    def test_a_tax_label_over_its_rate_and_amount(self) -> None:
+        # "CGST" and "SGST" each over a "Rate | Amount" pair printed close together
+        rows = [
+            (200, [(40, "Description"), (330, "Qty"), (390, "Rate"), (470, "Taxable"),
+                   (610, "CGST"), (760, "SGST"), (900, "Total")]),
+            (222, [(470, "Value"), (570, "Rate"), (640, "Amount"), (720, "Rate"),
+                   (790, "Amount")]),
+            (262, [(40, "Sketch pad A4"), (360, "4"), (440, "55.00"), (540, "220.00"),
+                   (610, "6%"), (700, "13.20"), (760, "6%"), (850, "13.20"), (960, "246.40")]),
+            (320, [(700, "Total"), (960, "246.40")]),
+        ]
+        al = {360: R, 440: R, 540: R, 700: R, 850: R, 960: R}
+        items = find_line_items([make_page(rows, align=al)], SPEC)
+        assert [{c.name: c.value for c in r} for r in items] == [
+            {"description": "Sketch pad A4", "quantity": "4", "unit_price": "55.00",
+             "amount": "246.40"}]
+        assert all(not c.review_reasons for c in items[0])
+
 
 class TestCurrencies:
     def test_currency_code_beside_an_amount_is_not_a_dropped_mark(self) -> None:

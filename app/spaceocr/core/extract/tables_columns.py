@@ -388,7 +388,9 @@ def side_numbers(
         for key, segs in cells.items():
             if not key.startswith(IGNORED_ROLE):
                 continue
-            for sg in segs:
-                if is_number(sg.text.replace("%", ""), decimal_comma):
-                    out.append(sg.text)
+            # a rate and an amount close together under one group label ("9% 36.00"
+            # under "CGST") are one segment: each word is a number of its own
+            for w in (w for sg in segs for w in sg.words()):
+                if is_number(w.text.replace("%", ""), decimal_comma):
+                    out.append(w.text)
     return out
