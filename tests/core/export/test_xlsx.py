@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 
 from spaceocr.core.export.xlsx import (
     CORRECTED_FILL,
+    DATE_FORMAT,
     NOT_GROUNDED_FILL,
     REVIEW_FILL,
     export_xlsx,
@@ -72,7 +74,7 @@ def test_xlsx_has_the_csv_layout_with_a_frozen_header(book) -> None:  # type: ig
     )
     assert ws.freeze_panes == "A2"
     assert ws["A1"].font.bold
-    assert rows[1][:4] == ("請求書.pdf", "JP-1", "令和8年5月18日", "株式会社テスト")
+    assert rows[1][:4] == ("請求書.pdf", "JP-1", datetime.datetime(2026, 5, 18), "株式会社テスト")
     assert rows[2][6:] == ("りんご", 2, 600)
     assert rows[3][6:] == ("みかん", 1, pytest.approx(634.5))
     assert rows[2][:6] == (None,) * 6
@@ -88,6 +90,26 @@ def test_amounts_are_numbers_and_negative_amounts_stay_numbers(book) -> None:  #
     assert ws["E5"].number_format == "#,##0"
     assert ws["I4"].number_format == "#,##0.00"
     assert Decimal(str(ws["I4"].value)) == Decimal("634.5")
+
+
+def test_dates_are_excel_dates_and_unreadable_dates_stay_text(tmp_path: Path) -> None:
+    path = tmp_path / "dates.xlsx"
+    docs = [
+        make_result({"invoice_number": "A", "issue_date": "2026年4月30日"}),
+        make_result({"invoice_number": "B", "issue_date": "2024년 5월 1일"}),
+        make_result({"invoice_number": "C", "issue_date": "04/18/2026"}),
+        make_result({"invoice_number": "D", "issue_date": "sometime in May"}),
+    ]
+    export_xlsx(docs, INVOICE, path)
+    ws = openpyxl.load_workbook(path)["results"]
+    cells = [ws.cell(row=r, column=3) for r in range(2, 6)]
+    assert [c.value for c in cells[:3]] == [
+        datetime.datetime(2026, 4, 30),
+        datetime.datetime(2024, 5, 1),
+        datetime.datetime(2026, 4, 18),
+    ]
+    assert all(c.is_date and c.number_format == DATE_FORMAT for c in cells[:3])
+    assert cells[3].value == "sometime in May" and cells[3].data_type == "s"
 
 
 def test_formula_like_text_is_stored_as_text_never_as_a_formula(book) -> None:  # type: ignore[no-untyped-def]

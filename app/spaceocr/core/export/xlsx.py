@@ -2,7 +2,8 @@
 
 Sheet ``results``: the table of :mod:`spaceocr.core.export.table` with a frozen, bold header
 and a filter; amounts and numbers are numbers (a negative amount stays a negative number),
-other values text. Cells a clerk should still look at are filled yellow (not grounded on the
+dates Excel dates (``yyyy-mm-dd``; a date that cannot be read stays its printed text), other
+values text. Cells a clerk should still look at are filled yellow (not grounded on the
 page: orange) and carry a comment with the reasons and the match ratio; corrected cells are
 filled blue. Text that looks like a formula is written as text with Excel's quote prefix, so
 it is never run. Sheet ``match_ratio``: the same layout holding each value's match ratio (0..1).
@@ -10,6 +11,7 @@ it is never run. Sheet ``match_ratio``: the same layout holding each value's mat
 
 from __future__ import annotations
 
+import datetime
 import logging
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -31,6 +33,7 @@ from spaceocr.core.types import DocumentResult
 
 __all__ = [
     "CORRECTED_FILL",
+    "DATE_FORMAT",
     "NOT_GROUNDED_FILL",
     "REVIEW_FILL",
     "export_xlsx",
@@ -43,6 +46,7 @@ REVIEW_FILL = "FFFFEB9C"  #: a value to check (low match ratio or a failed check
 NOT_GROUNDED_FILL = "FFF8CBAD"  #: the value is not on the page
 CORRECTED_FILL = "FFDDEBF7"  #: a clerk's correction
 _MAX_WIDTH = 60
+DATE_FORMAT = "yyyy-mm-dd"  #: how date cells show (ISO: no day/month confusion)
 
 
 def _display_width(text: str) -> int:
@@ -144,6 +148,11 @@ def _put_value(cell: Any, col: Column, value: CellView) -> None:
     if num is not None and num.is_finite():
         cell.value = num
         cell.number_format = _number_format(num)
+        return
+    iso = value.iso_date
+    if iso is not None:
+        cell.value = datetime.date.fromisoformat(iso)
+        cell.number_format = DATE_FORMAT
         return
     assert value.value is not None
     _put_text(cell, value.value)
