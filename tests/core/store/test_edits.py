@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
-from spaceocr.core.matching import ground
+from spaceocr.core.matching import MatchIndex, ground
 from spaceocr.core.store import Store
 from spaceocr.core.types import FieldStatus
 from tests.core.store.factory import INVOICE, make_result
@@ -124,3 +126,28 @@ def test_confirm_marks_cells_and_updates_the_review_count(store: Store, doc: int
     assert store.confirm("s", doc) == 5  # everything else: 4 fields + that cell
     row = store.load_row("s", doc)
     assert all(c.is_confirmed for c in row.cells.values())
+
+
+def test_a_correction_printed_twice_keeps_the_box_it_replaces(store: Store) -> None:
+    """The total is printed at the top and again at the bottom; the extractor read the bottom
+    one. Retyping it (another yen sign) must keep the bottom box, not jump to the top one."""
+    lines = ["ご請求金額 ¥5,500", "INV-9", "りんご ¥5,000", "小計 ¥5,000", "合計 ¥5,500"]
+    result = make_result({"invoice_number": "INV-9", "total": "¥5,500"}, page_lines=lines)
+    pages = result.ocr_pages
+    index = MatchIndex(pages)
+    bottom = max(index.candidates("¥5,500"), key=lambda c: c.start)
+    total = dataclasses.replace(result.get("total"), grounding=index.grounding(bottom))
+    result = dataclasses.replace(
+        result, fields=tuple(total if f.name == "total" else f for f in result.fields)
+    )
+    doc_id = store.save_result("s", result, template=INVOICE)
+    before = store.load_row("s", doc_id).cells["total"].grounding
+    assert before is not None
+    top = ground("¥5,500", pages)
+    assert top is not None and top.bbox[1] < before.bbox[1]  # left alone, it would go up
+
+    cell = store.set_value("s", doc_id, "total", "￥5,500")
+
+    assert cell.grounding is not None
+    assert cell.grounding.bbox == pytest.approx(before.bbox)
+    assert cell.grounding.match_ratio == 1.0

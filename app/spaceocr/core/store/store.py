@@ -68,6 +68,7 @@ from spaceocr.core.types import (
     FieldStatus,
     Grounding,
     LineItem,
+    MatchHint,
     OcrChar,
     OcrPage,
     Point,
@@ -900,7 +901,8 @@ class Store:
         grounding: Grounding | None = None
         if text:
             pages = self.ocr_pages(sheet, doc_id)
-            grounding = ground(text, pages) if pages else None
+            hint = self._hint_from_cell(sheet, doc_id, ref)
+            grounding = ground(text, pages, hint) if pages else None
         reasons: tuple[str, ...] = () if grounding is not None or not text else ("not_on_page",)
         if not text:
             status = FieldStatus.NOT_FOUND
@@ -1059,6 +1061,26 @@ class Store:
                 )
             _refresh_review_count(conn, doc_id, now)
         logger.info("sheet %r doc %d: %s restored", sheet, doc_id, ref)
+
+    def _hint_from_cell(self, sheet: str, doc_id: int, ref: CellRef) -> MatchHint | None:
+        """Where the cell's value is now, so a correction printed more than once stays in
+        the place it replaces (the same characters, else the nearest repeat)."""
+        row = self.load_row(sheet, doc_id)
+        if ref.array:
+            items = row.items.get(ref.array, ())
+            cells = items[ref.item_index] if 0 <= ref.item_index < len(items) else {}
+        else:
+            cells = row.cells
+        cell = cells.get(ref.field)
+        g = cell.grounding if cell is not None else None
+        if g is None:
+            return None
+        x0, y0, x1, y1 = g.bbox
+        return MatchHint(
+            page_index=g.page_index,
+            char_indices=g.char_indices,
+            near=Point((x0 + x1) / 2, (y0 + y1) / 2),
+        )
 
     def confirm(
         self,
