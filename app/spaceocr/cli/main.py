@@ -10,6 +10,7 @@ import argparse
 import importlib
 import importlib.util
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -78,6 +79,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("spaceocr: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # the reader went away (``spaceocr ... | head``): stop quietly, as shell tools do,
+        # and point stdout at devnull so the interpreter's last flush cannot fail again
+        # (the recipe of the Python docs, "Note on SIGPIPE" in the signal module)
+        _silence_stdout()
+        return 1
     except Exception as exc:
         from spaceocr.core.errors import SpaceOcrError
 
@@ -89,6 +96,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"spaceocr: unexpected error: {type(exc).__name__}: {exc} "
                   f"(run with --verbose for details)", file=sys.stderr)
         return 1
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # stdout replaced (a test, an embedding)
+        pass
 
 
 if __name__ == "__main__":
