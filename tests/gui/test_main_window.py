@@ -83,6 +83,23 @@ def test_dropping_a_folder_queues_documents_and_lists_unsupported_files(
     assert window.queue_panel.total.value() == 1000
 
 
+def test_choosing_a_failed_file_in_the_queue_says_why_in_full(
+    qtbot: Any, window: MainWindow, folder: Path
+) -> None:
+    """The queue's narrow columns cut the message short; choosing the row shows all of it,
+    and a failed file has no progress bar standing at 100%."""
+    from spaceocr.gui.batch_queue import ProgressRole
+
+    run_drop(qtbot, window, [folder], 2)
+    model = window.batch.model
+    row = next(i for i, j in enumerate(model.jobs()) if j.path.name == "notes.txt")
+    job = model.jobs()[row]
+    window.queue_panel.view.setCurrentIndex(model.index(row, 0))
+    assert window.statusBar().currentMessage() == job.error_text
+    assert model.index(row, 2).data(ProgressRole) is None
+    assert model.index(row, 2).data() == ""
+
+
 def test_results_are_saved_and_reopening_shows_the_stored_sheet(
     qtbot: Any, window: MainWindow, folder: Path, tmp_path: Path, paged_processor: Any
 ) -> None:

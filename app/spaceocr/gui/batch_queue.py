@@ -138,6 +138,9 @@ class BatchQueueModel(QAbstractTableModel):
         if role == StateRole:
             return job.state.value
         if role == ProgressRole:
+            # a failed or cancelled file has no progress to show (not a bar at 100%)
+            if job.state in (JobState.FAILED, JobState.CANCELLED):
+                return None
             return job.progress_ratio
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(job, col)
@@ -175,6 +178,8 @@ class BatchQueueModel(QAbstractTableModel):
         if col == 1:
             return self._state_text(job)
         if col == 2:
+            if job.state in (JobState.FAILED, JobState.CANCELLED):
+                return ""
             return f"{round(job.progress_ratio * 100)}%"
         if job.state is JobState.DONE:
             if job.needs_review:

@@ -115,6 +115,9 @@ class DocumentDisplay(QObject):
             self.show_result(result, job.path, job_id=job_id, key=key)
         elif job.state is not JobState.FAILED or job.error_code not in _NO_PREVIEW:
             self._show_preview(job.path)
+        if job.state is JobState.FAILED:
+            # the queue's columns cut the message short: say it all where there is room
+            w.statusBar().showMessage(job.error_text)
 
     def _show_preview(self, path: Path) -> None:
         w = self._window
