@@ -248,3 +248,18 @@ def test_each_template_goes_to_its_own_sheet_unless_one_is_named(
             "invoice": "invoice",
             "receipt": "receipt",
         }
+
+
+def test_the_value_column_gets_the_room_the_match_and_status_columns_do_not_need(
+    qtbot: Any, window: MainWindow
+) -> None:
+    """Match (1.00) and Status fit their text; the value takes the rest, no sideways scroll."""
+    window.show_result(two_page_result(), None)
+    table = window.field_table
+    qtbot.waitUntil(lambda: window.field_model.rowCount() > 0)
+    header = table.horizontalHeader()
+    for col in (2, 3):
+        needed = max(table.sizeHintForColumn(col), header.sectionSizeHint(col))
+        assert table.columnWidth(col) <= needed + 2
+    assert table.columnWidth(1) > table.columnWidth(2)
+    assert table.horizontalScrollBar().maximum() == 0

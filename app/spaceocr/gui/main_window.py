@@ -138,7 +138,12 @@ class MainWindow(QMainWindow):
         self.line_model = LineItemTableModel(self)
         self.field_table = self.link.make_table("fieldTable", self.field_model)
         self.line_table = self.link.make_table("lineItemTable", self.line_model)
-        self.field_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        fields_header = self.field_table.horizontalHeader()
+        # the value takes the room; match ratio and status need only their text
+        fields_header.setStretchLastSection(False)
+        fields_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for col in (2, 3):
+            fields_header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.line_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
 
         self.page_label = QLabel(self)
