@@ -100,6 +100,16 @@ def test_choosing_a_failed_file_in_the_queue_says_why_in_full(
     assert model.index(row, 2).data() == ""
 
 
+def test_a_preview_does_not_keep_the_previous_documents_titles(
+    qtbot: Any, window: MainWindow, folder: Path
+) -> None:
+    window.show_result(two_page_result(), None)
+    assert window.items_title.text() == "Line items (3)"
+    window.display._show_preview(folder / "a.pdf")
+    assert window.items_title.text() == "Line items (0)"
+    assert window.windowTitle() == "a.pdf — spaceocr"
+
+
 def test_results_are_saved_and_reopening_shows_the_stored_sheet(
     qtbot: Any, window: MainWindow, folder: Path, tmp_path: Path, paged_processor: Any
 ) -> None:

@@ -126,6 +126,8 @@ class DocumentDisplay(QObject):
         self.shown_key = None
         w.field_model.set_result(None)
         w.line_model.set_result(None)
+        w.items_title.setText(self.tr("Line items ({n})").format(n=0))
+        w.setWindowTitle(self.tr("{file} — spaceocr").format(file=path.name))
         w.page_view.set_document(1)
         w.document_shown.emit(None)
 
