@@ -36,8 +36,10 @@ Where the reference is silent, this client assumes the obvious shape (the replay
   status, never on these codes, and keeps the server's code as ``api_<code>``.
 
 Retries are bounded (:class:`RetryPolicy`): a 429 waits ``retryAfterSec``; 500, 502, 503,
-504, timeouts and dropped connections back off exponentially. A retried ``POST /ocr/fields``
-after a timeout may be charged twice by the service: the reference says nothing either way.
+504, timeouts and dropped connections back off exponentially (the request machinery is
+:class:`~spaceocr.core.client_transport.HostedTransport`, which the client owns). A retried
+``POST /ocr/fields`` after a timeout may be charged twice by the service: the reference says
+nothing either way.
 Each final failure is an :class:`~spaceocr.core.errors.ApiStatusError` (code ``api_<server
 code>``, ``status_code``, ``request_id``), an :class:`~spaceocr.core.errors.ApiTransportError`
 (``api_timeout``, ``api_transport``) or an :class:`~spaceocr.core.errors.ApiResponseError`.
@@ -46,6 +48,7 @@ The key never leaves :class:`~spaceocr.core.secrets.Secret` except to build the 
 request; it is scrubbed from any server text that is quoted in an error, and nothing here
 logs headers or bodies.
 """
+
 
 from __future__ import annotations
 
@@ -59,21 +62,13 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 import httpx
 
-from spaceocr import __version__
+from spaceocr.core.client_transport import HostedTransport, check_cancel, clip
 from spaceocr.core.documents import open_document
-from spaceocr.core.errors import (
-    ApiError,
-    ApiResponseError,
-    ApiStatusError,
-    ApiTransportError,
-    Cancelled,
-    ConfigError,
-    PageError,
-)
+from spaceocr.core.errors import ApiError, ApiResponseError, ConfigError, PageError
 from spaceocr.core.export.json import result_from_api
 from spaceocr.core.hosted import (
     API_TEMPLATE_IDS,
@@ -119,35 +114,7 @@ logger = logging.getLogger(__name__)
 DEFAULT_BASE_URL = "https://api.space-ocr.com"
 ENGINE_NAME = "space-ocr api"
 
-_RETRY_STATUSES = frozenset({500, 502, 503, 504})
-
 ProgressCallback = Callable[[str, int, int], None]
-
-
-# --------------------------------------------------------------------------- helpers
-def _check_cancel(cancel: threading.Event | None) -> None:
-    if cancel is not None and cancel.is_set():
-        raise Cancelled("cancelled by the user")
-
-
-def _check_base_url(url: str) -> str:
-    parts = urlsplit(url.strip())
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ConfigError(
-            f"the space-ocr API base URL must be an http(s) URL, got {url!r}", field="api_base"
-        )
-    if parts.scheme == "http" and parts.hostname not in ("127.0.0.1", "localhost", "::1"):
-        raise ConfigError(
-            f"refusing to send the API key in clear text to {parts.hostname}: use https:// "
-            f"(plain http is allowed for 127.0.0.1 and localhost only)",
-            field="api_base",
-        )
-    return url.strip().rstrip("/")
-
-
-def _clip(text: str, n: int = 200) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1] + "…"
 
 
 # --------------------------------------------------------------------------- the client
@@ -193,18 +160,27 @@ class HostedClient:
         )
         value = check_key_form("spaceocr", secret.reveal(), source=secret.source)
         self._key = Secret(value, name="spaceocr", source=secret.source)
-        self.base_url = _check_base_url(base_url)
-        self._own_http = http is None
-        self._http = http or httpx.Client(
-            timeout=httpx.Timeout(timeout_s, connect=min(10.0, timeout_s)),
-            follow_redirects=False,
-            headers={"User-Agent": f"spaceocr/{__version__}"},
+        self._transport = HostedTransport(
+            self._key, base_url=base_url, http=http, timeout_s=timeout_s, retry=retry,
+            limiter=limiter, sleep=sleep, clock=clock,
         )
-        self.retry = retry or RetryPolicy()
         self._clock = clock
-        self._sleep_fn = sleep
-        self.limiter = limiter or RateLimiter(clock=clock, sleep=sleep)
         self.poll_interval_s = poll_interval_s
+
+    @property
+    def base_url(self) -> str:
+        """The API root, without a trailing slash."""
+        return self._transport.base_url
+
+    @property
+    def retry(self) -> RetryPolicy:
+        """The retry policy of every request."""
+        return self._transport.retry
+
+    @property
+    def limiter(self) -> RateLimiter:
+        """The client-side rate limiter every request waits for."""
+        return self._transport.limiter
 
     @classmethod
     def from_environment(
@@ -237,8 +213,7 @@ class HostedClient:
 
     def close(self) -> None:
         """Close the HTTP connections (only those this client opened)."""
-        if self._own_http:
-            self._http.close()
+        self._transport.close()
 
     def __enter__(self) -> HostedClient:
         return self
@@ -246,91 +221,7 @@ class HostedClient:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    # ------------------------------------------------------------------ plumbing
-    def _sleep(self, seconds: float, cancel: threading.Event | None) -> None:
-        _check_cancel(cancel)
-        if seconds <= 0:
-            return
-        if self._sleep_fn is not None:
-            self._sleep_fn(seconds)
-        elif cancel is not None:
-            cancel.wait(seconds)
-        else:
-            time.sleep(seconds)
-        _check_cancel(cancel)
-
-    def _redact(self, text: str) -> str:
-        key = self._key.reveal()
-        return text.replace(key, "[redacted]") if key and key in text else text
-
-    def _status_error(self, resp: httpx.Response, method: str, path: str,
-                      attempts: int) -> ApiStatusError:
-        status = resp.status_code
-        text = self._redact(resp.text)
-        envelope: Mapping[str, Any] = {}
-        try:
-            body = json.loads(text)
-            if isinstance(body, Mapping) and isinstance(body.get("error"), Mapping):
-                envelope = body["error"]
-        except ValueError:
-            pass
-        server_code = str(envelope.get("code") or f"http_{status}")
-        server_msg = _clip(str(envelope.get("message") or ""))
-        rid = envelope.get("requestId") or resp.headers.get("X-Request-Id")
-        rid = str(rid) if rid else None
-        raw_details = envelope.get("details")
-        details: Mapping[str, Any] = raw_details if isinstance(raw_details, Mapping) else {}
-        said = f": {server_msg}" if server_msg else ""
-        where = f"{method} {path}"
-        if status == 401:
-            msg = (f"the space-ocr API key is missing or invalid (HTTP 401{said}); check it "
-                   f"with `spaceocr config show` and set it with `spaceocr config set-key "
-                   f"spaceocr` or SPACEOCR_API_KEY")
-        elif status == 403:
-            msg = (f"the space-ocr API does not recognise this API key (HTTP 403, unknown key"
-                   f"{said}); create a key in your space-ocr account and set it with "
-                   f"`spaceocr config set-key spaceocr`")
-        elif status == 402:
-            msg = (f"plan limit reached on the space-ocr API (HTTP 402{said}); upgrade the "
-                   f"plan or wait until the monthly scans renew")
-        elif status == 404:
-            msg = f"not found on the space-ocr API: {where} (HTTP 404{said})"
-        elif status == 429:
-            after = details.get("retryAfterSec")
-            wait = f"; retry after {after} s" if after is not None else ""
-            msg = (f"rate limited by the space-ocr API (HTTP 429{said}) after {attempts} "
-                   f"attempt(s); the limit is {RATE_LIMIT_PER_MINUTE} requests a minute per "
-                   f"key{wait}")
-        elif status == 400:
-            msg = f"the space-ocr API rejected {where} (HTTP 400{said})"
-        elif status >= 500:
-            msg = (f"the space-ocr API failed on {where} (HTTP {status}{said}) after "
-                   f"{attempts} attempt(s); try again later")
-        else:
-            msg = f"the space-ocr API answered {where} with HTTP {status}{said}"
-        if rid:
-            msg += f" [request {rid}]"
-        safe_code = "".join(c if c.isalnum() or c == "_" else "_" for c in server_code.lower())
-        return ApiStatusError(
-            msg,
-            status_code=status,
-            request_id=rid,
-            body=text,
-            code=f"api_{safe_code}",
-            details={"server_code": server_code, "status": status, "attempts": attempts,
-                     **{str(k): v for k, v in details.items()}},
-        )
-
-    def _retry_after(self, resp: httpx.Response) -> float | None:
-        try:
-            body = resp.json()
-            after = body["error"]["details"]["retryAfterSec"]
-        except (ValueError, KeyError, TypeError):
-            return None
-        if isinstance(after, bool) or not isinstance(after, int | float) or after < 0:
-            return None
-        return float(after)
-
+    # ------------------------------------------------------------------ requests
     def request(
         self,
         method: str,
@@ -353,85 +244,10 @@ class HostedClient:
             ApiResponseError: a 2xx answer that is not a JSON object.
             Cancelled: ``cancel`` was set.
         """
-        url = self.base_url + path
-        attempt = 0
-        while True:
-            attempt += 1
-            self.limiter.acquire(cancel)
-            _check_cancel(cancel)
-            t0 = self._clock()
-            try:
-                resp = self._http.request(
-                    method,
-                    url,
-                    json=json_body,
-                    params={k: v for k, v in (params or {}).items() if v is not None} or None,
-                    files=files,
-                    data=form,
-                    headers={"Authorization": "Bearer " + self._key.reveal(),
-                             "Accept": "application/json"},
-                )
-            except httpx.TimeoutException as exc:
-                err: ApiError = ApiTransportError(
-                    f"the space-ocr API did not answer {method} {path} in time "
-                    f"({type(exc).__name__}) after {attempt} attempt(s); try again later",
-                    code="api_timeout",
-                    details={"attempts": attempt},
-                )
-                if attempt < self.retry.max_attempts:
-                    logger.info("%s %s timed out; retrying (attempt %d)", method, path, attempt)
-                    self._sleep(self.retry.backoff(attempt), cancel)
-                    continue
-                raise err from None
-            except httpx.TransportError as exc:
-                err = ApiTransportError(
-                    f"cannot reach the space-ocr API at {self.base_url} "
-                    f"({type(exc).__name__}: {self._redact(str(exc))}) after {attempt} "
-                    f"attempt(s); check the network and SPACEOCR_API_BASE",
-                    details={"attempts": attempt},
-                )
-                if attempt < self.retry.max_attempts:
-                    logger.info("%s %s failed (%s); retrying", method, path, type(exc).__name__)
-                    self._sleep(self.retry.backoff(attempt), cancel)
-                    continue
-                raise err from None
-            rid = resp.headers.get("X-Request-Id")
-            logger.debug("%s %s -> %d in %.2f s [request %s]", method, path, resp.status_code,
-                         self._clock() - t0, rid)
-            if 200 <= resp.status_code < 300:
-                return self._parse_success(resp, method, path, rid, attempt)
-            if attempt < self.retry.max_attempts:
-                if resp.status_code == 429:
-                    after = self._retry_after(resp)
-                    wait = self.retry.backoff(attempt) if after is None else after
-                    if wait <= self.retry.max_retry_after_s:
-                        logger.info("rate limited on %s %s; waiting %.1f s [request %s]",
-                                    method, path, wait, rid)
-                        self._sleep(wait, cancel)
-                        continue
-                elif resp.status_code in _RETRY_STATUSES:
-                    logger.info("%s %s answered %d; retrying [request %s]", method, path,
-                                resp.status_code, rid)
-                    self._sleep(self.retry.backoff(attempt), cancel)
-                    continue
-            raise self._status_error(resp, method, path, attempt)
-
-    def _parse_success(self, resp: httpx.Response, method: str, path: str,
-                       rid: str | None, attempts: int) -> ApiReply:
-        try:
-            body = resp.json()
-        except ValueError:
-            body = None
-        if not isinstance(body, Mapping) or body.get("status", "success") != "success":
-            raise ApiResponseError(
-                f"the space-ocr API answered {method} {path} with a body that is not the "
-                f"documented JSON (HTTP {resp.status_code}, {len(resp.content)} bytes)"
-                + (f" [request {rid}]" if rid else ""),
-                status_code=resp.status_code,
-                request_id=rid,
-            )
-        rid = rid or (str(body["requestId"]) if body.get("requestId") else None)
-        return ApiReply(resp.status_code, body, rid, attempts)
+        return self._transport.request(
+            method, path, json_body=json_body, params=params, files=files, form=form,
+            cancel=cancel,
+        )
 
     # ------------------------------------------------------------------ endpoints
     def ocr_fields(
@@ -538,7 +354,7 @@ class HostedClient:
         for path in paths:
             with self._open(path, options) as doc:
                 for i in range(doc.page_count):
-                    _check_cancel(cancel)
+                    check_cancel(cancel)
                     data, mime = encode_page(doc.page(i).image, source_kind=doc.kind)
                     ext = "png" if mime == "image/png" else "jpg"
                     stem = Path(doc.name).stem
@@ -582,7 +398,7 @@ class HostedClient:
                     code="api_job_timeout",
                     details={"jobId": job_id, "status": job.status},
                 )
-            self._sleep(self.poll_interval_s, cancel)
+            self._transport.sleep(self.poll_interval_s, cancel)
 
     def view(
         self,
@@ -658,7 +474,7 @@ class HostedClient:
             n = doc.page_count
             name, sha256 = doc.name, doc.sha256
             for i in range(n):
-                _check_cancel(cancel)
+                check_cancel(cancel)
                 try:
                     page = doc.page(i)
                 except PageError as exc:
@@ -726,7 +542,7 @@ class HostedClient:
                 page = f", page {i + 1}," if len(jobs) > 1 else ""
                 raise ApiError(
                     f"job {job.job_id} ({job.file_name or 'file'}{page}) is {job.status}"
-                    + (f": {_clip(self._redact(str(err.get('message'))))}"
+                    + (f": {clip(self._transport.redact(str(err.get('message'))))}"
                        if err.get("message") else ""),
                     code="api_job_failed",
                     details={"jobId": job.job_id, "server_code": err.get("code")},
