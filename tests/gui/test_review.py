@@ -3,6 +3,7 @@ typing corrects (re-grounded by the store: the box moves), undo puts it back."""
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QApplication
 
 from spaceocr.core.store import Store
+from spaceocr.gui.exporting import ExportScope
 from spaceocr.gui.field_model import (
     CONFIRMED,
     CORRECTED,
@@ -272,3 +274,24 @@ def test_undo_right_after_typing_waits_for_the_edit_and_still_restores(
     assert w.shown_result.get(fid) == before_field
     assert w.field_model.index_of(fid).data(ClerkStateRole) == ""
     assert stored(tmp_path, fid) == before_stored
+
+
+def test_exporting_the_selected_documents_carries_the_clerks_correction(
+    qtbot: Any, review_window: MainWindow, two_docs: list[Path], tmp_path: Path
+) -> None:
+    w = review_window
+    run_drop(qtbot, w, two_docs[:1], 1)
+    wait_store(qtbot, w)
+    w.focus_field("total")
+    with qtbot.waitSignal(w.value_corrected, timeout=10000):
+        qtbot.keyClicks(w.field_table, "9")
+        editor = QApplication.focusWidget()
+        qtbot.keyClicks(editor, ",999")
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+    w.queue_panel.view.selectAll()
+    for scope, name in ((ExportScope.DOCUMENT, "doc.csv"), (ExportScope.SELECTION, "sel.csv")):
+        out = tmp_path / name
+        with qtbot.waitSignal(w.exported, timeout=10000):
+            w.export(scope, "csv", out)
+        rows = list(csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines()))
+        assert rows[0]["total"] == "9,999", name

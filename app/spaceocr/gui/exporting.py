@@ -122,9 +122,9 @@ class DocumentExporter(QObject):
             results = [shown] if shown is not None else []
         else:
             results = [
-                job.result
+                r
                 for job_id in w.queue_panel.selected_job_ids()
-                if (job := w.batch.model.job(job_id)).result is not None
+                if (r := self._reviewed_result(job_id)) is not None
             ]
         if not results:
             w.statusBar().showMessage(self.tr("Nothing to export yet."))
@@ -134,6 +134,13 @@ class DocumentExporter(QObject):
             on_result=lambda _: self.on_exported(path),
             on_error=self._on_export_failed,
         )
+
+    def _reviewed_result(self, job_id: int) -> Any:
+        """A job's result with the clerk's confirmations and corrections (None if unread)."""
+        w = self._window
+        key = w.review.job_keys.get(job_id)
+        review = w.review.book.get(key) if key is not None else None
+        return review.result if review is not None else w.batch.model.job(job_id).result
 
     def on_exported(self, path: Path) -> None:
         """An export is written (here, or a sheet's on the store lane): say where."""
