@@ -32,6 +32,8 @@ def _amounts(text: str, **kw: bool) -> list[tuple[str, str | None]]:
     ("金額 ¥33,880-", [("¥33,880", "33880")]),
     ("Total -8,79", [("-8,79", "-8.79")]),
     ("TOTAL RM 5.90", [("5.90", "5.90")]),
+    ("Total RM4.30", [("RM4.30", "4.30")]),  # a code glued to the number is printed with it
+    ("Due USD12.00", [("USD12.00", "12.00")]),
 ])
 def test_amounts_as_printed_with_plain_decimals(text: str, want: list[tuple[str, str]]) -> None:
     assert _amounts(text) == want

@@ -195,7 +195,11 @@ def _find_amounts(view: str, comma_decimal: bool | None) -> list[Found]:
         start = m.start()
         if m.group("neg") and not m.group("pre"):
             start = m.start("neg")
-        elif m.group("pre") and m.group("pre")[-1].isalpha():
+        elif m.group("pre") and m.group("pre")[-1].isalpha() and m.end("pre") < m.start(
+            "neg2" if m.group("neg2") else "num"
+        ):
+            # a currency code apart from the number (``RM 5.90``) is not part of it; one
+            # printed glued to it (``RM8.60``) is, as a sign is (``$8.20``)
             start = m.start("num") if not m.group("neg2") else m.start("neg2")
         end = m.end()
         post = m.group("post")
