@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -151,3 +153,19 @@ def test_a_correction_printed_twice_keeps_the_box_it_replaces(store: Store) -> N
     assert cell.grounding is not None
     assert cell.grounding.bbox == pytest.approx(before.bbox)
     assert cell.grounding.match_ratio == 1.0
+
+
+def test_a_correction_or_a_confirm_updates_the_sheets_time(
+    store: Store, store_path: Path, doc: int
+) -> None:
+    """``sheet list`` shows when a sheet last changed; a clerk's edit is a change."""
+    old = "2000-01-01T00:00:00+00:00"
+    for change in (
+        lambda: store.set_value("s", doc, "total", "¥1,358"),
+        lambda: store.confirm("s", doc, ["invoice_number"]),
+    ):
+        with sqlite3.connect(store_path) as conn:
+            conn.execute("UPDATE sheets SET updated_at = ? WHERE name = 's'", (old,))
+        assert store.sheet("s").updated_at == old
+        change()
+        assert store.sheet("s").updated_at > old

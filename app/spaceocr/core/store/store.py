@@ -1425,3 +1425,8 @@ def _refresh_review_count(conn: sqlite3.Connection, result_id: int, now: str) ->
     conn.execute(
         "UPDATE results SET review_count = ?, updated_at = ? WHERE id = ?", (n, now, result_id)
     )
+    # a clerk's edit changes the sheet too (``sheet list`` shows when it last changed)
+    conn.execute(
+        "UPDATE sheets SET updated_at = ? WHERE id = (SELECT sheet_id FROM results WHERE id = ?)",
+        (now, result_id),
+    )
