@@ -150,3 +150,13 @@ def test_one_good_file_prints_one_pure_json_object_and_exits_0(tmp_path):
     assert obj["status"] == "success"
     assert obj["meta"]["file"] == "r.png"
     assert set(obj["meta"]["timings"]) >= {"ocr", "extract", "match", "total"}
+
+
+def test_a_csv_out_that_cannot_be_written_fails_before_any_document_is_read(tmp_path, capsys):
+    """Not after minutes of OCR: the missing document would be reported if the batch ran."""
+    out = tmp_path / "missing folder" / "batch.csv"
+    code = main(["extract", str(tmp_path / "nope.png"), "--format", "csv", "--out", str(out)])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert f"spaceocr: {out}: No such file or directory" in err
+    assert "nope.png" not in err and "unexpected error" not in err

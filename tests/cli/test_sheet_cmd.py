@@ -304,3 +304,15 @@ def test_extract_into_a_sheet_skips_known_files_unless_forced(tmp_path: Path, ca
     assert any("12,345" in str(v) for v in row.values())
     with Store.open(store) as s:
         assert s.ocr_pages("s", 1)  # kept, so a correction can be re-grounded
+
+
+def test_an_export_into_a_missing_folder_names_the_file_not_a_temporary(
+    store_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "no such folder" / "may.xlsx"
+    code, _, err = run(
+        capsys, "sheet", "export", "may", "--out", str(out), "--store", str(store_file)
+    )
+    assert code == 1
+    assert f"spaceocr: {out}: No such file or directory" in err
+    assert "unexpected error" not in err and ".tmp" not in err

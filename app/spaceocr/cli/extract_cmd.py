@@ -149,6 +149,12 @@ def run(args: argparse.Namespace) -> int:
     failures = 0
     results: list[Any] = []
     out_fh = open_output(args.out) if fmt != "csv" else None
+    # the CSV is written at the end; open its file now, so a bad --out fails before any OCR
+    csv_fh = (
+        open(args.out, "w", encoding="utf-8-sig", newline="")  # noqa: SIM115 - closed below
+        if fmt == "csv" and args.out
+        else None
+    )
     try:
         for n, path in enumerate(files, 1):
             progress.update(n - 1, path.name)
@@ -177,6 +183,10 @@ def run(args: argparse.Namespace) -> int:
             assert out_fh is not None
             dump_json(obj, out_fh, pretty=fmt == "json")
         progress.update(len(files), "done")
+    except BaseException:
+        if csv_fh is not None:
+            csv_fh.close()
+        raise
     finally:
         progress.close()
         if out_fh is not None and out_fh is not sys.stdout:
@@ -186,9 +196,9 @@ def run(args: argparse.Namespace) -> int:
     if fmt == "csv":
         from spaceocr.core.export.csv import write_results_csv
 
-        if args.out:
-            with open(args.out, "w", encoding="utf-8-sig", newline="") as fh:
-                write_results_csv(results, template, fh)
+        if csv_fh is not None:
+            with csv_fh:
+                write_results_csv(results, template, csv_fh)
         else:
             if hasattr(sys.stdout, "reconfigure"):
                 sys.stdout.reconfigure(newline="")  # the writer's CRLF, not \r\r\n

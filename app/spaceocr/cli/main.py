@@ -85,6 +85,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         # (the recipe of the Python docs, "Note on SIGPIPE" in the signal module)
         _silence_stdout()
         return 1
+    except OSError as exc:
+        # a file we were told to read or write (--out in a missing folder, a full disk):
+        # the environment, not a bug; say which file and why
+        if args.verbose:
+            logger.exception("failed")
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"spaceocr: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 1
     except Exception as exc:
         from spaceocr.core.errors import SpaceOcrError
 

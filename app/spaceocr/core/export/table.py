@@ -147,7 +147,12 @@ def atomic_file(path: str | Path, mode: str, **open_kwargs: Any) -> Iterator[IO[
     target = Path(path)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
-        with open(tmp, mode, **open_kwargs) as fh:
+        try:
+            fh = open(tmp, mode, **open_kwargs)  # noqa: SIM115 - closed below
+        except OSError as exc:
+            # name the file the caller asked for, not our temporary one
+            raise type(exc)(exc.errno, exc.strerror, str(target)) from exc
+        with fh:
             yield fh
         os.replace(tmp, target)
     finally:
