@@ -467,6 +467,10 @@
         <translation>Cancelled.</translation>
     </message>
     <message>
+        <source>{file}: cannot be saved there; the folder is missing, read-only or full.</source>
+        <translation>{file}: cannot be saved there; the folder is missing, read-only or full.</translation>
+    </message>
+    <message>
         <source>An unexpected error happened; the details are in the log.</source>
         <translation>An unexpected error happened; the details are in the log.</translation>
     </message>

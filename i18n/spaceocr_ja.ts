@@ -461,6 +461,10 @@
         <translation>取り消しました。</translation>
     </message>
     <message>
+        <source>{file}: cannot be saved there; the folder is missing, read-only or full.</source>
+        <translation>{file}: そこには保存できません。フォルダーが無いか、読み取り専用か、空き容量が足りません。</translation>
+    </message>
+    <message>
         <source>An unexpected error happened; the details are in the log.</source>
         <translation>予期しないエラーが発生しました。詳細はログに記録されています。</translation>
     </message>

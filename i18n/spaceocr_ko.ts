@@ -461,6 +461,10 @@
         <translation>취소했습니다.</translation>
     </message>
     <message>
+        <source>{file}: cannot be saved there; the folder is missing, read-only or full.</source>
+        <translation>{file}: 그곳에 저장할 수 없습니다. 폴더가 없거나 읽기 전용이거나 공간이 부족합니다.</translation>
+    </message>
+    <message>
         <source>An unexpected error happened; the details are in the log.</source>
         <translation>예기치 않은 오류가 발생했습니다. 자세한 내용은 로그에 있습니다.</translation>
     </message>

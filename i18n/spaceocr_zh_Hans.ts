@@ -461,6 +461,10 @@
         <translation>已取消。</translation>
     </message>
     <message>
+        <source>{file}: cannot be saved there; the folder is missing, read-only or full.</source>
+        <translation>{file}：无法保存到该位置；文件夹不存在、只读或已满。</translation>
+    </message>
+    <message>
         <source>An unexpected error happened; the details are in the log.</source>
         <translation>发生意外错误，详细信息已记入日志。</translation>
     </message>

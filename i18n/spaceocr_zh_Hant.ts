@@ -461,6 +461,10 @@
         <translation>已取消。</translation>
     </message>
     <message>
+        <source>{file}: cannot be saved there; the folder is missing, read-only or full.</source>
+        <translation>{file}：無法儲存到該位置；資料夾不存在、唯讀或已滿。</translation>
+    </message>
+    <message>
         <source>An unexpected error happened; the details are in the log.</source>
         <translation>發生未預期的錯誤，詳細資訊已記錄在日誌中。</translation>
     </message>

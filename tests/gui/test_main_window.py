@@ -273,3 +273,15 @@ def test_the_value_column_gets_the_room_the_match_and_status_columns_do_not_need
         assert table.columnWidth(col) <= needed + 2
     assert table.columnWidth(1) > table.columnWidth(2)
     assert table.horizontalScrollBar().maximum() == 0
+
+
+@pytest.mark.parametrize("fmt", ["json", "xlsx"])
+def test_an_export_into_a_missing_folder_says_so_by_the_files_name(
+    qtbot: Any, window: MainWindow, tmp_path: Path, fmt: str
+) -> None:
+    window.show_result(two_page_result(), None)
+    out = tmp_path / "gone" / f"out.{fmt}"
+    window.export(ExportScope.DOCUMENT, fmt, out)
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith(f"out.{fmt}: "))
+    assert "missing" in window.statusBar().currentMessage()
+    assert not out.parent.exists()

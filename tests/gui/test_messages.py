@@ -39,3 +39,15 @@ def test_exception_text_for_core_and_unexpected_errors() -> None:
     code, text = exception_text(KeyError("k"))
     assert code == "unexpected"
     assert "log" in text
+
+
+def test_a_file_that_cannot_be_written_is_named_not_unexpected() -> None:
+    """An export to a missing, read-only or full folder is the environment, not a bug."""
+    exc = FileNotFoundError(2, "No such file or directory", "/media/usb/april/out.xlsx")
+    code, text = exception_text(exc)
+    assert code == "write_failed"
+    assert text.startswith("out.xlsx: ")
+    assert "unexpected" not in text
+    assert exception_text(PermissionError(13, "Permission denied", "/srv/x.csv"))[0] == (
+        "write_failed"
+    )

@@ -70,12 +70,12 @@ def write_export(results: Sequence[Any], fmt: str, path: Path, template: Any | N
         return 0
     if fmt == "json":
         from spaceocr.core.export.json import to_api_dict
+        from spaceocr.core.export.table import atomic_file
 
         dicts = [to_api_dict(r) for r in results]
         obj: Any = dicts[0] if len(dicts) == 1 else dicts
-        tmp = path.with_name(f".{path.name}.tmp")
-        tmp.write_text(json.dumps(obj, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        tmp.replace(path)
+        with atomic_file(path, "w", encoding="utf-8") as fh:
+            fh.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
         return len(dicts)
     template = template if template is not None else template_of(results[0])
     if fmt == "csv":

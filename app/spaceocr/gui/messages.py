@@ -8,6 +8,7 @@ message for a code it does not know. lupdate reads the ``QT_TRANSLATE_NOOP`` lit
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
@@ -119,6 +120,9 @@ _TEXTS: dict[str, str] = {
         "Messages", "The space-ocr service took too long with this document; try again."
     ),
     "cancelled": QT_TRANSLATE_NOOP("Messages", "Cancelled."),
+    "write_failed": QT_TRANSLATE_NOOP(
+        "Messages", "{file}: cannot be saved there; the folder is missing, read-only or full."
+    ),
     "unexpected": QT_TRANSLATE_NOOP(
         "Messages", "An unexpected error happened; the details are in the log."
     ),
@@ -163,6 +167,9 @@ def exception_text(exc: BaseException, *, file: str = "") -> tuple[str, str]:
         if code.startswith("api_") and code not in _TEXTS:
             return code, error_text(api_code(exc), file=file)
         return code, error_text(code, file=file, fallback=str(exc))
+    if isinstance(exc, OSError) and exc.filename:
+        # an export or a file the worker wrote: the environment failed, not our code
+        return "write_failed", error_text("write_failed", file=Path(str(exc.filename)).name)
     return "unexpected", error_text("unexpected", file=file)
 
 
