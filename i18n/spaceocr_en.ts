@@ -52,8 +52,8 @@
         <translation>Cancelled</translation>
     </message>
     <message>
-        <source>Failed: {message}</source>
-        <translation>Failed: {message}</translation>
+        <source>Failed</source>
+        <translation>Failed</translation>
     </message>
     <message numerus="yes">
         <source>%n to review</source>

@@ -52,8 +52,8 @@
         <translation>취소됨</translation>
     </message>
     <message>
-        <source>Failed: {message}</source>
-        <translation>실패: {message}</translation>
+        <source>Failed</source>
+        <translation>실패</translation>
     </message>
     <message numerus="yes">
         <source>%n to review</source>

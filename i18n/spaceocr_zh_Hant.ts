@@ -52,8 +52,8 @@
         <translation>已取消</translation>
     </message>
     <message>
-        <source>Failed: {message}</source>
-        <translation>失敗：{message}</translation>
+        <source>Failed</source>
+        <translation>失敗</translation>
     </message>
     <message numerus="yes">
         <source>%n to review</source>

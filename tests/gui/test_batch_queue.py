@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 
 from spaceocr.gui.batch_queue import BatchQueue, JobState, StateRole
 from tests.gui.conftest import PagedProcessor
@@ -65,7 +66,10 @@ def test_a_bad_file_fails_with_its_message_and_the_batch_goes_on(
     assert "damaged" in text
     bad, good = queue.model.jobs()
     assert bad.state is JobState.FAILED and good.state is JobState.DONE
-    assert "broken.pdf" in queue.model.index(0, 1).data()
+    assert queue.model.index(0, 0).data() == "broken.pdf"
+    assert queue.model.index(0, 1).data() == "Failed"
+    assert "damaged" in queue.model.index(0, 3).data()
+    assert "broken.pdf" in queue.model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
     assert queue.model.index(0, 0).data(StateRole) == "failed"
 
 

@@ -98,6 +98,10 @@ def test_choosing_a_failed_file_in_the_queue_says_why_in_full(
     assert window.statusBar().currentMessage() == job.error_text
     assert model.index(row, 2).data(ProgressRole) is None
     assert model.index(row, 2).data() == ""
+    # the state column says only that; the reason (without the file's name) has the wider one
+    assert model.index(row, 1).data() == "Failed"
+    assert model.index(row, 3).data() == job.error_text.removeprefix("notes.txt: ")
+    assert model.index(row, 3).data().startswith("not a PDF or an image")
 
 
 def test_a_preview_does_not_keep_the_previous_documents_titles(

@@ -170,7 +170,7 @@ class BatchQueueModel(QAbstractTableModel):
             return self.tr("Done")
         if job.state is JobState.CANCELLED:
             return self.tr("Cancelled")
-        return self.tr("Failed: {message}").format(message=job.error_text)
+        return self.tr("Failed")
 
     def _display(self, job: Job, col: int) -> str:
         if col == 0:
@@ -181,6 +181,12 @@ class BatchQueueModel(QAbstractTableModel):
             if job.state in (JobState.FAILED, JobState.CANCELLED):
                 return ""
             return f"{round(job.progress_ratio * 100)}%"
+        if job.state is JobState.FAILED:
+            # the reason, where there is more room than in the state column (the file's name
+            # is in the first column already); the tooltip and the status bar say it all
+            prefix = f"{job.path.name}: "
+            text = job.error_text
+            return text[len(prefix):] if text.startswith(prefix) else text
         if job.state is JobState.DONE:
             if job.needs_review:
                 return self.tr("%n to review", "", job.needs_review)
