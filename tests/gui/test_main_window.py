@@ -102,6 +102,9 @@ def test_choosing_a_failed_file_in_the_queue_says_why_in_full(
     assert model.index(row, 1).data() == "Failed"
     assert model.index(row, 3).data() == job.error_text.removeprefix("notes.txt: ")
     assert model.index(row, 3).data().startswith("not a PDF or an image")
+    view = window.queue_panel.view
+    assert view.horizontalScrollBar().maximum() == 0  # the long reason is elided, not scrolled
+    assert view.columnWidth(3) >= view.columnWidth(2)
 
 
 def test_a_preview_does_not_keep_the_previous_documents_titles(

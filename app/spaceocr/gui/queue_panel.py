@@ -75,7 +75,9 @@ class QueuePanel(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(1, 110)
         header.resizeSection(2, 56)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        # the review column shares the room with the file name: a failed file's reason is
+        # long, and sized to its contents it would push the table sideways
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.view.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
         self.view.clicked.connect(self._on_clicked)
 
