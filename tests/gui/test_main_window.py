@@ -12,7 +12,7 @@ import pymupdf
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 
 from spaceocr.core.store import Store
 from spaceocr.gui.batch_queue import JobState
@@ -105,6 +105,9 @@ def test_choosing_a_failed_file_in_the_queue_says_why_in_full(
     view = window.queue_panel.view
     assert view.horizontalScrollBar().maximum() == 0  # the long reason is elided, not scrolled
     assert view.columnWidth(3) >= view.columnWidth(2)
+    option = QStyleOptionViewItem()
+    view.itemDelegateForColumn(3).initStyleOption(option, model.index(row, 3))
+    assert option.textElideMode == Qt.TextElideMode.ElideRight  # the reason's first words
 
 
 def test_a_preview_does_not_keep_the_previous_documents_titles(

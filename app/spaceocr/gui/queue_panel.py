@@ -52,6 +52,17 @@ class ProgressDelegate(QStyledItemDelegate):
         style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter)
 
 
+class ElideRightDelegate(QStyledItemDelegate):
+    """Cuts text at its end: a reason reads from its first words (file names keep their
+    middle cut, the view's default, so the extension stays in sight)."""
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideRight
+
+
 class QueuePanel(QWidget):
     """The queue's table, the total progress, and cancel for one or all."""
 
@@ -70,6 +81,7 @@ class QueuePanel(QWidget):
         self.view.setWordWrap(False)
         self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.view.setItemDelegateForColumn(2, ProgressDelegate(self.view))
+        self.view.setItemDelegateForColumn(3, ElideRightDelegate(self.view))
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
