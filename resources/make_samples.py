@@ -1,6 +1,6 @@
 """Re-create the sample documents shipped in resources/samples/ (fictional companies).
 
-    python resources/samples/make_samples.py
+    python resources/make_samples.py
 
 The samples are rendered with PyMuPDF's built-in CJK font, so they look the same everywhere.
 """
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pymupdf
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parent / "samples"
 
 
 def corporate_check_digit(base12: str) -> str:
