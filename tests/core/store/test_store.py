@@ -213,7 +213,7 @@ def test_a_full_disk_is_unavailable_not_corrupt(store: Store) -> None:
 
 
 def test_a_read_only_store_is_unavailable(store_path: Path) -> None:
-    from spaceocr.core.store.store import _translate
+    from spaceocr.core.store.connection import translate_error
 
     conn = sqlite3.connect(f"file:{store_path}?mode=ro", uri=True)
     try:
@@ -221,7 +221,7 @@ def test_a_read_only_store_is_unavailable(store_path: Path) -> None:
             conn.execute("DELETE FROM sheets")
     finally:
         conn.close()
-    err = _translate(raw.value, str(store_path))
+    err = translate_error(raw.value, str(store_path))
     assert isinstance(err, StoreUnavailable)
     assert "read-only" in str(err)
 
