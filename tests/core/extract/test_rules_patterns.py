@@ -31,7 +31,7 @@ def _amounts(text: str, **kw: bool) -> list[tuple[str, str | None]]:
     ("Tax 6.25% $1.05", [("$1.05", "1.05")]),
     ("金額 ¥33,880-", [("¥33,880", "33880")]),
     ("Total -8,79", [("-8,79", "-8.79")]),
-    ("TOTAL RM 5.90", [("5.90", "5.90")]),
+    ("TOTAL RM 6.40", [("6.40", "6.40")]),
     ("Total RM4.30", [("RM4.30", "4.30")]),  # a code glued to the number is printed with it
     ("Due USD12.00", [("USD12.00", "12.00")]),
 ])

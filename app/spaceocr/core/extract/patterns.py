@@ -198,8 +198,8 @@ def _find_amounts(view: str, comma_decimal: bool | None) -> list[Found]:
         elif m.group("pre") and m.group("pre")[-1].isalpha() and m.end("pre") < m.start(
             "neg2" if m.group("neg2") else "num"
         ):
-            # a currency code apart from the number (``RM 5.90``) is not part of it; one
-            # printed glued to it (``RM8.60``) is, as a sign is (``$8.20``)
+            # a currency code apart from the number (``RM 6.40``) is not part of it; one
+            # printed glued to it (``RM4.30``) is, as a sign is (``$3.10``)
             start = m.start("num") if not m.group("neg2") else m.start("neg2")
         end = m.end()
         post = m.group("post")

@@ -232,7 +232,7 @@ def _repair(by_role: dict[str, ExtractedField]) -> None:
 
 
 def _repair_separators(by_role: dict[str, ExtractedField], decimal_comma: bool | None) -> None:
-    """Read an amount whose separators the OCR confused (``$1.192.34`` for ``$1,192.34``)
+    """Read an amount whose separators the OCR confused (``$1.348.27`` for ``$1,348.27``)
     from the row's arithmetic, when its digits are those of the product.
 
     Only a money cell that did not parse is repaired, only when the two other numbers parse
